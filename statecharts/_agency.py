@@ -72,7 +72,7 @@ class Weekday(StrEnum):
     SUNDAY = "sunday"
 
     @property
-    def index(self) -> int:
+    def number(self) -> int:
         """Monday is 0, as in `date.weekday()`."""
         return list(Weekday).index(self)
 
@@ -96,8 +96,8 @@ class AlphaRange(_Frozen):
 
     @classmethod
     def parse(cls, text: str) -> AlphaRange:
-        """Read "A-L" (or "A–L") into a range."""
-        parts = text.replace("–", "-").split("-")
+        """Read "A-L" (an en dash also works) into a range."""
+        parts = text.replace("\u2013", "-").split("-")
         if len(parts) != 2:
             msg = f"alpha range {text!r} must look like 'A-L'"
             raise ValueError(msg)

@@ -1,0 +1,1 @@
+"""The LiveKit shell around the statechart: adapters, orchestrator, brains, ports, CLI."""
