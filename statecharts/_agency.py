@@ -12,9 +12,16 @@ from __future__ import annotations
 import string
 from datetime import date, time
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 __all__ = [
     "AgencyConfig",
@@ -283,3 +290,18 @@ class AgencyConfig(_Frozen):
     """Department tried last in the personal new-quote fallback chain."""
     carriers: tuple[Carrier, ...]
     telephony: Telephony = Field(default_factory=Telephony)
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        """Run the cross-field checks, so a bad agency never loads.
+
+        Raises:
+            ValueError: One "field: problem" line per problem found.
+        """
+        # Imported here: the checks module needs this module's types at import time.
+        from statecharts._agency_checks import check_agency  # noqa: PLC0415
+
+        problems = check_agency(self)
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self

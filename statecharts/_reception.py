@@ -1,0 +1,261 @@
+"""The call-flow statechart: the single authority over where a call goes.
+
+Greeting, Triage, Claims, Mortgagee, AfterHours, Transfer and Ended, as the
+agency's receptionist moves through them. The chart is pure: the agency's
+configuration and the instant are inputs, and what the shell must do (speak a
+line, transfer, record a message, end the call) comes out as `effects`. Guards
+are named predicates over the caller's record and the agency's rules, so no
+prompt and no tool can move a call where the rules forbid.
+
+The callbacks (guards and actions) live in `_reception_rules.py`, as a mixin,
+so this module reads as the chart itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from statemachine import State, StateChart
+from statemachine.exceptions import TransitionNotAllowed
+
+from statecharts._agency import AgencyConfig
+from statecharts._caller import CallerRecord
+from statecharts._events import EVENTS, Refusal, parse_arguments
+from statecharts._reception_rules import ReceptionRules
+
+__all__ = ["PUBLIC_EVENTS", "Reception"]
+
+PUBLIC_EVENTS = frozenset(EVENTS)
+"""Events adapters and the shell may fire; everything else is internal."""
+
+
+class _PathKeeper:
+    """Keeps the ordered path of every state entered, as dotted ids.
+
+    A listener rather than a chart callback, so the diagrams show only the rules.
+    """
+
+    def __init__(self, path: list[str]) -> None:
+        self._path = path
+
+    def on_enter_state(self, state: State) -> None:
+        if state.id != "call":
+            self._path.append(Reception.dotted(state))
+
+
+class Reception(ReceptionRules, StateChart["Reception"]):
+    """One phone call, from the greeting to the end."""
+
+    allow_event_without_transition = False
+    """An event with no transition here is refused (and reported), never silently ignored."""
+
+    class call(State.Compound):
+        """The call while the caller is on the line: hang-up, silence and errors end it."""
+
+        greeting = State(initial=True)
+
+        class triage(State.Compound):
+            """Working out what the caller needs, and collecting what staff need."""
+
+            listening = State(initial=True)
+            intake = State()
+            which_person = State()
+            person_reason = State()
+            restricted_question = State()
+            routing = State()
+
+        class claims(State.Compound):
+            """A claim: connect during business hours, else the carrier's 24/7 line."""
+
+            connecting = State(initial=True)
+            carrier_question = State()
+            carrier_line_question = State()
+            carrier_given = State()
+
+        class mortgagee(State.Compound):
+            """Certificates, mortgagee and lienholder requests, bank callers: answered by email."""
+
+            certificate_kind_question = State(initial=True)
+            certificate_emailed = State()
+            lender_question = State()
+            in_writing = State()
+            bank_answer = State()
+
+        class after_hours(State.Compound):
+            """No live transfer possible: voicemail, or a message taken and stored."""
+
+            taking_message = State(initial=True)
+            voicemail = State()
+            message_recorded = State()
+
+        transfer = State()
+
+    ended = State(final=True)
+
+    # --- greeting and triage -------------------------------------------------------------
+    greeted = call.greeting.to(call.triage)
+    request = call.triage.to(call.triage.intake, internal=True, on="start_intake")
+    live_person = call.triage.listening.to(
+        call.triage.intake, on="start_live_person"
+    ) | call.to(None, on="insist_live_person")
+    ask_for_person = (
+        call.triage.to(
+            call.triage.person_reason, internal=True, cond="person_transferable", on="choose_person"
+        )
+        | call.triage.to(
+            call.triage.which_person, internal=True, cond="person_ambiguous", on="offer_choices"
+        )
+        | call.triage.to(
+            call.triage.restricted_question,
+            internal=True,
+            cond="person_restricted",
+            on="explain_restricted",
+        )
+        | call.triage.to(
+            call.triage.intake, internal=True, cond="person_former", on="explain_former"
+        )
+        | call.triage.to(None, on="person_not_found")
+    )
+    give_reason = call.triage.person_reason.to(
+        call.triage.intake, cond="needs_ae_redirect", on="start_ae_redirect"
+    ) | call.triage.person_reason.to(call.triage.routing, on="route_to_person")
+    caller_kind = call.triage.restricted_question.to(
+        call.triage.listening, cond="is_vendor", on="answer_vendor"
+    ) | call.triage.restricted_question.to(call.triage.intake, on="start_client_intake")
+    appointment = call.triage.to(call.triage.routing, internal=True, on="route_appointment")
+    spanish_speaker = call.triage.to(
+        call.triage.routing, internal=True, cond="bilingual_available", on="route_spanish"
+    ) | call.triage.to(ended, on="spanish_fallback")
+    call.triage.intake.to(call.triage.routing, cond="intake_complete", on="route_intake")
+
+    # --- the routing gate: nothing transfers live unless the office is open -------------
+    call.triage.routing.to(call.transfer, cond="can_transfer_live")
+    call.triage.routing.to(call.after_hours.voicemail, cond="voicemail_available")
+    call.triage.routing.to(call.after_hours.taking_message, on="explain_message")
+
+    # --- claims ---------------------------------------------------------------------------
+    report_claim = (
+        call.triage.to(call.claims.connecting, cond="office_open", on="start_claim")
+        | call.triage.to(call.claims.carrier_question, on="start_claim")
+        | call.after_hours.to(call.claims.connecting, cond="office_open", on="start_claim")
+        | call.after_hours.to(call.claims.carrier_question, on="start_claim")
+    )
+    call.claims.connecting.to(call.transfer, cond="can_transfer_live")
+    call.claims.connecting.to(call.after_hours.taking_message, on="explain_message")
+    name_carrier = (
+        call.claims.to(
+            call.claims.carrier_given, internal=True, cond="carrier_resolved", on="give_carrier"
+        )
+        | call.claims.to(
+            call.claims.carrier_line_question,
+            internal=True,
+            cond="carrier_needs_line",
+            on="ask_carrier_line",
+        )
+        | call.claims.to(None, on="carrier_not_found")
+    )
+    call.claims.carrier_line_question.to(
+        call.claims.carrier_given, cond="carrier_resolved", on="give_carrier"
+    )
+    carrier_unknown = call.claims.to(None, on="carrier_not_found")
+    request_callback = call.claims.to(call.after_hours.taking_message, on="start_claims_callback")
+
+    # --- certificates, mortgagee, bank callers ---------------------------------------------
+    certificate = call.triage.to(call.mortgagee.certificate_kind_question)
+    certificate_kind = call.mortgagee.certificate_kind_question.to(
+        call.mortgagee.certificate_emailed, cond="wants_new_certificate"
+    ) | call.mortgagee.certificate_kind_question.to(
+        call.triage.intake, on="start_existing_certificate"
+    )
+    call.mortgagee.certificate_emailed.to(call.triage.listening)
+    mortgagee_request = call.triage.to(call.mortgagee.lender_question)
+    caller_role = call.mortgagee.lender_question.to(
+        call.mortgagee.bank_answer, cond="is_bank"
+    ) | call.mortgagee.lender_question.to(call.mortgagee.in_writing)
+    call.mortgagee.in_writing.to(call.triage.listening)
+    bank_caller = call.triage.to(call.mortgagee.bank_answer)
+    call.mortgagee.bank_answer.to(ended, on="answered")
+
+    # --- transfers, voicemail and messages --------------------------------------------------
+    transfer_succeeded = call.transfer.to(ended, on="transferred") | call.after_hours.voicemail.to(
+        ended, on="voicemail_left"
+    )
+    transfer_failed = call.transfer.to(
+        call.after_hours.taking_message, on="transfer_did_not_connect"
+    ) | call.after_hours.voicemail.to(call.after_hours.taking_message, on="transfer_did_not_connect")
+    leave_message = call.triage.to(call.after_hours.taking_message, on="start_requested_message")
+    call.after_hours.taking_message.to(call.after_hours.message_recorded, cond="message_complete")
+    call.after_hours.message_recorded.to(call.claims.carrier_question, cond="claim_needs_carrier")
+    call.after_hours.message_recorded.to(ended)
+
+    # --- anywhere in the call ---------------------------------------------------------------
+    provide_details = call.to(None, on="take_details")
+    ask_hours = call.to(None, on="answer_hours")
+    ask_services = call.to(None, on="answer_services")
+    redirect = call.to(None, on="answer_redirect")
+    caller_done = call.to(ended, on="wrap_up")
+    hangup = call.to(ended, on="caller_hung_up")
+    caller_away_timeout = call.to(ended, cond="away_again", on="silence_goodbye") | call.to(
+        None, on="check_in"
+    )
+    error_execution = call.to(ended, on="end_on_error")
+
+    def __init__(
+        self, config: AgencyConfig, at: datetime, *, caller_number: str | None = None
+    ) -> None:
+        self._start_call(config, at, CallerRecord(caller_number=caller_number))
+        super().__init__(listeners=[_PathKeeper(self.path)])
+
+    def fire(self, event: str, **arguments: Any) -> list[str]:
+        """Send a public event; return the states entered, or raise `Refusal` saying why.
+
+        A refused event changes nothing: arguments are checked before the chart sees
+        them, and an event with no transition in the current configuration is
+        rejected by the engine before any callback runs.
+        """
+        if self.is_terminated:
+            msg = f"{event} is not possible: the call has ended"
+            raise Refusal(msg)
+        parsed = parse_arguments(event, arguments)
+        if event not in self.allowed_event_names():
+            msg = f"{event} is not possible while the call is in {self.where()}"
+            raise Refusal(msg)
+        before = len(self.path)
+        try:
+            self.send(event, **parsed)
+        except TransitionNotAllowed:
+            msg = f"{event} is not possible while the call is in {self.where()}"
+            raise Refusal(msg) from None
+        self.event_log.append((event, dict(parsed)))
+        return self.path[before:]
+
+    def allowed_event_names(self) -> frozenset[str]:
+        """Public events with a transition from the current configuration (guards aside)."""
+        return frozenset(e.id for e in self.allowed_events) & PUBLIC_EVENTS
+
+    def where(self) -> str:
+        """The current leaf state, as a dotted id ("triage.intake")."""
+        return self.path[-1] if self.path else "nowhere"
+
+    @staticmethod
+    def dotted(state: State) -> str:
+        """A state's id with its parents below `call`: "claims.carrier_question"."""
+        names = [state.id]
+        parent = state.parent
+        while parent is not None and parent.id != "call":
+            names.append(parent.id)
+            parent = parent.parent
+        return ".".join(reversed(names))
+
+    def leaf(self) -> str:
+        """The id of the innermost active state."""
+        return str(list(self.configuration_values)[-1])
+
+    def arguments_of(self, event: str) -> Mapping[str, object]:
+        """The arguments of the last accepted `event`, for tests and records."""
+        for name, args in reversed(self.event_log):
+            if name == event:
+                return args
+        return {}
