@@ -18,8 +18,10 @@ from statecharts._agency import AgencyConfig, Carrier, InsuranceLine
 
 __all__ = ["CarrierMatch", "find_carrier"]
 
-_MIN_CONTAINED = 3
-"""Shortest query allowed to match inside a name: "CL" or "Ins" must not pick a carrier."""
+_MIN_LOOSE = 3
+"""Shortest query allowed a prefix or whole-word match: a fragment such as "In" or "CL"
+is a speech-to-text scrap, and reading out Infinity's number for it would be a guess.
+Exact names ("ASI", "CNA") match at any length."""
 
 _SEPARATORS = re.compile(r"[\s\-_./,&]+")
 _APOSTROPHES = re.compile(r"['\u2018\u2019`]")
@@ -94,8 +96,10 @@ def find_carrier(config: AgencyConfig, query: str, line: InsuranceLine | None) -
     1. a carrier name, exactly ("Tower Hill CL" said in full picks that line);
     2. a split-line family name ("Travelers"), picked by `line` or else `needs_line`;
     3. carrier names starting with the query ("Progressiv" is Progressive);
-    4. carrier names containing the query as whole words, for queries of three or
-       more characters ("Farm" is State Farm).
+    4. carrier names containing the query as whole words ("Peninsula" is Florida
+       Peninsula), so a loose match never beats an exact or prefix one.
+
+    Passes 3 and 4 need three or more characters, so short scraps never match.
 
     Within a pass, one hit is the match and hits that are all one family are picked
     by line; hits naming different carriers ("Universal") are ambiguous.
@@ -113,15 +117,12 @@ def find_carrier(config: AgencyConfig, query: str, line: InsuranceLine | None) -
         return CarrierMatch(query, None, needs_line=False, candidates=())
     carriers = config.carriers
     names = [(carrier, _key(carrier.name)) for carrier in carriers]
+    loose = len(key) >= _MIN_LOOSE
     passes: tuple[tuple[Carrier, ...], ...] = (
         tuple(carrier for carrier, name in names if name == key),
         tuple(carrier for carrier in carriers if carrier.family and _key(carrier.family) == key),
-        tuple(carrier for carrier, name in names if name.startswith(key)),
-        tuple(
-            carrier
-            for carrier, name in names
-            if len(key) >= _MIN_CONTAINED and _contains_word(name, key)
-        ),
+        tuple(carrier for carrier, name in names if loose and name.startswith(key)),
+        tuple(carrier for carrier, name in names if loose and _contains_word(name, key)),
     )
     for hits in passes:
         if hits:

@@ -1,4 +1,4 @@
-"""Alpha routing, the personal new-quote fallback chain and ring groups (agency.md U10, U11, U18, U20)."""
+"""Alpha routing, the new-quote fallback chain and ring groups (agency.md U10, U11, U18, U20)."""
 
 from __future__ import annotations
 
@@ -211,7 +211,14 @@ def test_quote_falls_back_to_other_sales_agent(
 
 @pytest.mark.parametrize(
     ("letter", "expected"),
-    [("A", "Yarislyn"), ("G", "Yarislyn"), ("H", "Al"), ("M", "Al"), ("N", "Louis"), ("Z", "Louis")],
+    [
+        ("A", "Yarislyn"),
+        ("G", "Yarislyn"),
+        ("H", "Al"),
+        ("M", "Al"),
+        ("N", "Louis"),
+        ("Z", "Louis"),
+    ],
 )
 def test_quote_falls_back_to_account_executive(letter: str, expected: str) -> None:
     """When both sales agents are busy, the personal-lines AE for the letter takes the quote."""
@@ -228,9 +235,7 @@ def test_quote_falls_back_to_account_executive(letter: str, expected: str) -> No
         ((*SALES,), time(9, 30), "Julie L."),
     ],
 )
-def test_quote_falls_back_to_management(
-    busy: tuple[str, ...], moment: time, expected: str
-) -> None:
+def test_quote_falls_back_to_management(busy: tuple[str, ...], moment: time, expected: str) -> None:
     """When sales and the AE are busy, the first free manager in directory order takes it."""
     letter = "H"  # Al owns H and is in his own 9:00-10:00 block at 9:30
     member, kind = personal_new_quote(blocked(AGENCY, busy), letter, moment)
