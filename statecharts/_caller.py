@@ -109,7 +109,7 @@ class CallerRecord:
 
     @property
     def name(self) -> str | None:
-        """ "First Last", for older readers and messages."""
+        """The full name ("First Last"), for older readers and messages."""
         parts = [p for p in (self.first_name, self.last_name) if p]
         return " ".join(parts) or None
 

@@ -25,8 +25,8 @@ __all__ = [
     "CertificateKind",
     "EventSpec",
     "ReasonKind",
-    "Refusal",
     "RedirectTopic",
+    "Refusal",
     "parse_arguments",
 ]
 

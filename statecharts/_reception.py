@@ -31,18 +31,22 @@ PUBLIC_EVENTS = frozenset(EVENTS)
 """Events adapters and the shell may fire; everything else is internal."""
 
 
-class _PathKeeper:
-    """Keeps the ordered path of every state entered, as dotted ids.
+class _Bookkeeper:
+    """Keeps the path of states entered, and notices the caller is back after silence.
 
-    A listener rather than a chart callback, so the diagrams show only the rules.
+    A listener rather than chart callbacks, so the diagrams show only the rules.
     """
 
-    def __init__(self, path: list[str]) -> None:
-        self._path = path
+    def __init__(self, chart: Reception) -> None:
+        self._chart = chart
 
     def on_enter_state(self, state: State) -> None:
         if state.id != "call":
-            self._path.append(Reception.dotted(state))
+            self._chart.path.append(Reception.dotted(state))
+
+    def on_transition(self, event: str) -> None:
+        if event != "caller_away_timeout":
+            self._chart.away_count = 0
 
 
 class Reception(ReceptionRules, StateChart["Reception"]):
@@ -97,9 +101,9 @@ class Reception(ReceptionRules, StateChart["Reception"]):
     # --- greeting and triage -------------------------------------------------------------
     greeted = call.greeting.to(call.triage)
     request = call.triage.to(call.triage.intake, internal=True, on="start_intake")
-    live_person = call.triage.listening.to(
-        call.triage.intake, on="start_live_person"
-    ) | call.to(None, on="insist_live_person")
+    live_person = call.triage.listening.to(call.triage.intake, on="start_live_person") | call.to(
+        None, on="insist_live_person"
+    )
     ask_for_person = (
         call.triage.to(
             call.triage.person_reason, internal=True, cond="person_transferable", on="choose_person"
@@ -184,7 +188,9 @@ class Reception(ReceptionRules, StateChart["Reception"]):
     )
     transfer_failed = call.transfer.to(
         call.after_hours.taking_message, on="transfer_did_not_connect"
-    ) | call.after_hours.voicemail.to(call.after_hours.taking_message, on="transfer_did_not_connect")
+    ) | call.after_hours.voicemail.to(
+        call.after_hours.taking_message, on="transfer_did_not_connect"
+    )
     leave_message = call.triage.to(call.after_hours.taking_message, on="start_requested_message")
     call.after_hours.taking_message.to(call.after_hours.message_recorded, cond="message_complete")
     call.after_hours.message_recorded.to(call.claims.carrier_question, cond="claim_needs_carrier")
@@ -206,7 +212,7 @@ class Reception(ReceptionRules, StateChart["Reception"]):
         self, config: AgencyConfig, at: datetime, *, caller_number: str | None = None
     ) -> None:
         self._start_call(config, at, CallerRecord(caller_number=caller_number))
-        super().__init__(listeners=[_PathKeeper(self.path)])
+        super().__init__(listeners=[_Bookkeeper(self)])
 
     def fire(self, event: str, **arguments: Any) -> list[str]:
         """Send a public event; return the states entered, or raise `Refusal` saying why.

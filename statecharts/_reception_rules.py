@@ -9,6 +9,7 @@ effects the shell must carry out. Nothing here reads a clock or does I/O.
 from __future__ import annotations
 
 from datetime import datetime
+
 from statecharts._agency import AgencyConfig, AlphaSplit, InsuranceLine, StaffMember
 from statecharts._calendar import OfficeMoment, OfficeStatus, office_moment
 from statecharts._caller import CallerRecord, Intent, Question
@@ -94,7 +95,7 @@ class ReceptionRules:
         self._live_person_asked = False
         self._lookups: dict[str, StaffLookup] = {}
 
-    # --- reading the world ----------------------------------------------------------------
+    # --- reading the world --------------------------------------------------------------------
     @property
     def moment(self) -> OfficeMoment:
         """The office's status at the chart's instant."""
@@ -129,7 +130,7 @@ class ReceptionRules:
         lookup = self._lookup(name)
         return lookup.matches[0] if lookup.found else None
 
-    # --- guards -----------------------------------------------------------------------------
+    # --- guards -------------------------------------------------------------------------------
     def office_open(self) -> bool:
         """Staff are in and not at lunch: the only time a live transfer may happen."""
         return self.moment.status is OfficeStatus.OPEN
@@ -138,9 +139,10 @@ class ReceptionRules:
         """Name, phone, insurance type and the routing identifier are all collected."""
         r = self.record
         has_last = bool(r.last_name or r.last_name_spelled)
-        return bool(
-            r.first_name and has_last and r.phone_number and r.insurance_type
-        ) and r.has_insurance_identifier()
+        return (
+            bool(r.first_name and has_last and r.phone_number and r.insurance_type)
+            and r.has_insurance_identifier()
+        )
 
     def can_transfer_live(self) -> bool:
         """Open, with a target that may be transferred to and a destination to dial."""
@@ -192,7 +194,9 @@ class ReceptionRules:
 
     def bilingual_available(self) -> bool:
         """Open, and a Spanish-speaking team member is free right now."""
-        return self.office_open() and bilingual_pick(self.config, self.moment.local.time()) is not None
+        return (
+            self.office_open() and bilingual_pick(self.config, self.moment.local.time()) is not None
+        )
 
     def wants_new_certificate(self, kind: CertificateKind | None = None) -> bool:
         """A new certificate request (answered by email), not an existing one."""
@@ -227,7 +231,7 @@ class ReceptionRules:
         """The caller was already checked on once and is still silent."""
         return self.away_count >= 1
 
-    # --- actions: triage ---------------------------------------------------------------------
+    # --- actions: triage ----------------------------------------------------------------------
     def start_intake(self, intent: Intent, summary: str | None = None) -> None:
         """Start (or correct) the standard intake for a service intent."""
         self.record.call_intent = intent
@@ -362,7 +366,7 @@ class ReceptionRules:
         )
         self._message_kind, self._message_line = MessageKind.MESSAGE, Line.MESSAGE_REQUESTED
 
-    # --- actions: claims -----------------------------------------------------------------------
+    # --- actions: claims ----------------------------------------------------------------------
     def start_claim(self) -> None:
         """One empathy line, said once, by whoever first hears the claim."""
         self.record.call_intent = Intent.CLAIMS
@@ -400,7 +404,7 @@ class ReceptionRules:
         self.target = claims_target(self.config)
         self._message_kind, self._message_line = MessageKind.CALLBACK, Line.MESSAGE_REQUESTED
 
-    # --- actions: certificates, mortgagee ---------------------------------------------------------
+    # --- actions: certificates, mortgagee -----------------------------------------------------
     def start_existing_certificate(self) -> None:
         """Existing certificates are commercial only: the business's account executive."""
         self.record.call_intent = Intent.CERTIFICATES
@@ -413,7 +417,7 @@ class ReceptionRules:
         self.record.call_intent = self.record.call_intent or Intent.BANK_CALLER
         self.outcome = self.outcome or Outcome(OutcomeKind.ANSWERED)
 
-    # --- actions: transfers and messages -------------------------------------------------------------
+    # --- actions: transfers and messages ------------------------------------------------------
     def transferred(self) -> None:
         """The live transfer connected."""
         self.outcome = Outcome(OutcomeKind.TRANSFER, self.target)
@@ -428,7 +432,7 @@ class ReceptionRules:
         self._message_kind = MessageKind.TRANSFER_FAILED
         self._message_line = Line.MESSAGE_TRANSFER_FAILED
 
-    # --- actions: anywhere ----------------------------------------------------------------------------
+    # --- actions: anywhere --------------------------------------------------------------------
     def take_details(self, **details: object) -> None:
         """Keep what the caller told us; a value may be corrected, never erased."""
         r = self.record
@@ -477,16 +481,13 @@ class ReceptionRules:
     def end_on_error(self, error: Exception | None = None) -> None:
         """An internal error: record a callback message with what we have, then end safely."""
         self.errors.append(repr(error))
-        self.effects.append(RecordMessage(self._message(MessageKind.ERROR, "Call ended on an error")))
+        self.effects.append(
+            RecordMessage(self._message(MessageKind.ERROR, "Call ended on an error"))
+        )
         self._say(Line.ERROR_GOODBYE)
         self.outcome = self.outcome or Outcome(OutcomeKind.MESSAGE, self.target)
 
-    def on_transition(self, event: str) -> None:
-        """Any event but silence means the caller is back."""
-        if event != "caller_away_timeout":
-            self.away_count = 0
-
-    # --- entering states: what the shell must do --------------------------------------------------------
+    # --- entering states: what the shell must do ----------------------------------------------
     def on_enter_greeting(self) -> None:
         """The greeting for the office's status (open, lunch, closed or holiday)."""
         status = self.moment.status
@@ -554,12 +555,16 @@ class ReceptionRules:
         self.target = target
         if target.kind is TargetKind.PERSON:
             self.record.assigned_agent = target.name
-        self._say(self._message_line, name=target.spoken_name if target.kind is TargetKind.PERSON else "")
+        self._say(
+            self._message_line, name=target.spoken_name if target.kind is TargetKind.PERSON else ""
+        )
 
     def on_enter_message_recorded(self) -> None:
         """Store the message first, then tell the caller it was taken."""
         target = self.target
-        self.effects.append(RecordMessage(self._message(self._message_kind, self.record.message or "")))
+        self.effects.append(
+            RecordMessage(self._message(self._message_kind, self.record.message or ""))
+        )
         spoken = target.spoken_name if target and target.kind is TargetKind.PERSON else ""
         self._say(
             Line.MESSAGE_TAKEN, name=spoken, last4=phone_last_four(self.record.phone_number or "")

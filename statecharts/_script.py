@@ -113,9 +113,7 @@ UNINTERRUPTIBLE = frozenset(
 
 def _greeting(config: AgencyConfig, moment: OfficeMoment) -> str:
     office = config.office.spoken_name
-    intro = (
-        f"Thank you for calling {office}. I'm {config.persona.name}, an automated assistant."
-    )
+    intro = f"Thank you for calling {office}. I'm {config.persona.name}, an automated assistant."
     if moment.status is OfficeStatus.LUNCH:
         return (
             f"{intro} Our team is on their lunch break and will be back at 1. "
@@ -136,9 +134,7 @@ def _closed_word(moment: OfficeMoment) -> str:
     return "evening" if moment.local.hour >= 17 else "day"
 
 
-def render(  # noqa: PLR0915 - one flat table of lines reads better than many helpers
-    line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
-) -> str:
+def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str) -> str:
     """The exact text of a scripted line, with its parameters filled in."""
     office = config.office
     info_email = email_for_speech(office.general_email)
@@ -161,7 +157,9 @@ def render(  # noqa: PLR0915 - one flat table of lines reads better than many he
         ),
         Line.CARRIER_AMBIGUOUS: f"We work with {name}. Which one is your carrier?",
         Line.TRANSFER: f"I'm connecting you with {name} now. One moment while I connect you.",
-        Line.TRANSFER_GROUP: "I'm connecting you with our team now. One moment while I connect you.",
+        Line.TRANSFER_GROUP: (
+            "I'm connecting you with our team now. One moment while I connect you."
+        ),
         Line.TRANSFER_CLAIMS: (
             "Let me connect you with someone who can help with your claim. One moment."
         ),
@@ -185,7 +183,8 @@ def render(  # noqa: PLR0915 - one flat table of lines reads better than many he
         ),
         Line.MORTGAGEE_IN_WRITING: (
             "All mortgagee and lienholder requests need to be made in writing, by email to "
-            f"{info_email}. Would you like me to repeat that? Is there anything else I can help with?"
+            f"{info_email}. Would you like me to repeat that? "
+            "Is there anything else I can help with?"
         ),
         Line.BANK_ANSWER: (
             f"All requests need to be made in writing, by email to {info_email}. "
@@ -211,7 +210,9 @@ def render(  # noqa: PLR0915 - one flat table of lines reads better than many he
             "enough time to review your concerns, questions, or changes. I'll take your "
             "details so our team can get that scheduled."
         ),
-        Line.PERSON_SCREENING: f"Sure, I can connect you with {name}. What is this in reference to?",
+        Line.PERSON_SCREENING: (
+            f"Sure, I can connect you with {name}. What is this in reference to?"
+        ),
         Line.PERSON_AMBIGUOUS: f"We have {name}. Which one would you like?",
         Line.PERSON_NOT_FOUND: (
             "I'm not finding that name in our directory. Could you double-check the name?"
@@ -307,7 +308,9 @@ def _carrier_question(moment: OfficeMoment, *, after_message: bool) -> str:
 
 _QUESTIONS: dict[Question, str] = {
     Question.HOW_CAN_I_HELP: "How can I help you today?",
-    Question.INSURANCE_TYPE: "Is this for a business policy, or a personal policy like home or auto?",
+    Question.INSURANCE_TYPE: (
+        "Is this for a business policy, or a personal policy like home or auto?"
+    ),
     Question.CONTACT: (
         "Can I get your first name, the spelling of your last name, and a good phone number?"
     ),

@@ -1,0 +1,1 @@
+"""Benchmarks that print figures (never assert: these machines are shared and noisy)."""

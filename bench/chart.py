@@ -1,0 +1,67 @@
+"""The chart's cost: one event dispatch, and one whole call from greeting to ended."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from datetime import datetime
+
+from statecharts import Reception, default_agency
+
+OPEN = datetime(2026, 11, 24, 10, 0)
+WHOLE_CALL = [
+    ("greeted", {}),
+    ("request", {"intent": "new_quote"}),
+    ("provide_details", {"insurance_type": "personal"}),
+    ("provide_details", {"first_name": "Kelly", "last_name": "Urban"}),
+    ("provide_details", {"last_name_spelled": "U R B A N", "phone": "407 555 0123"}),
+    ("transfer_succeeded", {}),
+]
+
+
+def _percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def dispatch(rounds: int = 3000) -> list[float]:
+    """Microseconds per dispatched event: a targetless update and a hours answer."""
+    config = default_agency()
+    call = Reception(config, OPEN)
+    call.fire("greeted")
+    samples = []
+    for index in range(rounds):
+        event = ("ask_hours", {}) if index % 2 else ("provide_details", {"first_name": "Ann"})
+        start = time.perf_counter_ns()
+        call.fire(event[0], **event[1])
+        samples.append((time.perf_counter_ns() - start) / 1000)
+        call.take_effects()
+    return samples
+
+
+def whole_call(rounds: int = 300) -> list[float]:
+    """Microseconds for one call: construct the chart, then greeting to ended."""
+    config = default_agency()
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter_ns()
+        call = Reception(config, OPEN)
+        for name, arguments in WHOLE_CALL:
+            call.fire(name, **arguments)
+        samples.append((time.perf_counter_ns() - start) / 1000)
+    return samples
+
+
+def main() -> None:
+    """Print the figures."""
+    dispatch(200)  # warm up caches and imports
+    events = dispatch()
+    calls = whole_call()
+    print("chart event dispatch:")
+    print(f"  median {statistics.median(events):9.1f} us   p99 {_percentile(events, 0.99):9.1f} us")
+    print(f"whole call, greeting to ended ({len(WHOLE_CALL)} events):")
+    print(f"  median {statistics.median(calls):9.1f} us   p99 {_percentile(calls, 0.99):9.1f} us")
+
+
+if __name__ == "__main__":
+    main()
