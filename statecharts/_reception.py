@@ -13,7 +13,7 @@ so this module reads as the chart itself.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -209,10 +209,15 @@ class Reception(ReceptionRules, StateChart["Reception"]):
     error_execution = call.to(ended, on="end_on_error")
 
     def __init__(
-        self, config: AgencyConfig, at: datetime, *, caller_number: str | None = None
+        self,
+        config: AgencyConfig,
+        at: datetime,
+        *,
+        caller_number: str | None = None,
+        listeners: Sequence[object] = (),
     ) -> None:
         self._start_call(config, at, CallerRecord(caller_number=caller_number))
-        super().__init__(listeners=[_Bookkeeper(self)])
+        super().__init__(listeners=[_Bookkeeper(self), *listeners])
 
     def fire(self, event: str, **arguments: Any) -> list[str]:
         """Send a public event; return the states entered, or raise `Refusal` saying why.
@@ -235,6 +240,18 @@ class Reception(ReceptionRules, StateChart["Reception"]):
             msg = f"{event} is not possible while the call is in {self.where()}"
             raise Refusal(msg) from None
         self.event_log.append((event, dict(parsed)))
+        return self.path[before:]
+
+    def fail(self, error: Exception) -> list[str]:
+        """The shell hit an error it cannot recover from: end the call safely.
+
+        The chart records a callback message with whatever the caller gave and says
+        goodbye, exactly as for an error inside the chart itself.
+        """
+        if self.is_terminated:
+            return []
+        before = len(self.path)
+        self.send("error.execution", error=error)
         return self.path[before:]
 
     def allowed_event_names(self) -> frozenset[str]:

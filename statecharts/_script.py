@@ -15,7 +15,7 @@ from statecharts._calendar import OfficeMoment, OfficeStatus
 from statecharts._caller import Question
 from statecharts._speech import email_for_speech
 
-__all__ = ["ONCE_PER_CALL", "UNINTERRUPTIBLE", "Line", "question_text", "render"]
+__all__ = ["ONCE_PER_CALL", "SELF_CONTAINED", "UNINTERRUPTIBLE", "Line", "question_text", "render"]
 
 
 class Line(StrEnum):
@@ -109,6 +109,42 @@ UNINTERRUPTIBLE = frozenset(
     }
 )
 """Lines a caller must hear whole: transfer and hold lines, numbers, the bank answer."""
+
+
+SELF_CONTAINED = frozenset(
+    {
+        Line.GREETING_OPEN,
+        Line.GREETING_LUNCH,
+        Line.GREETING_CLOSED,
+        Line.CLAIMS_CARRIER_QUESTION,
+        Line.CARRIER_LINE_QUESTION,
+        Line.CARRIER_NUMBER,
+        Line.CARRIER_NOT_FOUND,
+        Line.CARRIER_AMBIGUOUS,
+        Line.CERTIFICATE_KIND_QUESTION,
+        Line.CERTIFICATE_NEW,
+        Line.LENDER_QUESTION,
+        Line.MORTGAGEE_IN_WRITING,
+        Line.HOURS_LOCATION,
+        Line.SERVICES,
+        Line.PERSON_SCREENING,
+        Line.PERSON_AMBIGUOUS,
+        Line.PERSON_NOT_FOUND,
+        Line.PERSON_RESTRICTED,
+        Line.VENDOR_EMAIL,
+        Line.SPANISH_WAIT,
+        Line.REDIRECT,
+        Line.INSTRUCTIONS_REDIRECT,
+        Line.OTHER_CALLERS_REDIRECT,
+        Line.CHECK_IN,
+        Line.TRANSFER,
+        Line.TRANSFER_GROUP,
+        Line.TRANSFER_CLAIMS,
+        Line.VOICEMAIL,
+        Line.APPOINTMENT,
+    }
+)
+"""Lines that end with their own question or close the moment: the model stays silent."""
 
 
 def _greeting(config: AgencyConfig, moment: OfficeMoment) -> str:

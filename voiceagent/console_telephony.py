@@ -75,7 +75,7 @@ class ConsoleTelephony:
             "console transfer recorded",
             kind=kind.value,
             target=target.name,
-            destination=mask_destination(destination),
+            destination_masked=mask_destination(destination),
             connected=not fails,
         )
         if fails:

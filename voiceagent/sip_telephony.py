@@ -98,7 +98,7 @@ class SipTelephony:
         fields = {
             "kind": kind.value,
             "target": target.name,
-            "destination": mask_destination(destination),
+            "destination_masked": mask_destination(destination),
         }
         _log.info("transfer requested", **fields)
         request = lk.TransferSIPParticipantRequest(
