@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from bench import chart
+import logging
+
+from bench import chart, turn
 
 if __name__ == "__main__":
+    logging.disable(logging.INFO)
     chart.main()
+    turn.main()

@@ -48,7 +48,7 @@ def _intake(r: CallerRecord) -> Question | None:
 
 
 def _message(r: CallerRecord) -> Question | None:
-    if not (r.first_name or r.phone_number):
+    if not (r.first_name or r.last_name or r.last_name_spelled or r.phone_number):
         return Question.CONTACT
     if not r.first_name:
         return Question.FIRST_NAME

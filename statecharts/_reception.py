@@ -141,9 +141,9 @@ class Reception(ReceptionRules, StateChart["Reception"]):
 
     # --- claims ---------------------------------------------------------------------------
     report_claim = (
-        call.triage.to(call.claims.connecting, cond="office_open", on="start_claim")
+        call.triage.to(call.claims.connecting, cond="open_or_at_lunch", on="start_claim")
         | call.triage.to(call.claims.carrier_question, on="start_claim")
-        | call.after_hours.to(call.claims.connecting, cond="office_open", on="start_claim")
+        | call.after_hours.to(call.claims.connecting, cond="open_or_at_lunch", on="start_claim")
         | call.after_hours.to(call.claims.carrier_question, on="start_claim")
     )
     call.claims.connecting.to(call.transfer, cond="can_transfer_live")
@@ -164,7 +164,9 @@ class Reception(ReceptionRules, StateChart["Reception"]):
         call.claims.carrier_given, cond="carrier_resolved", on="give_carrier"
     )
     carrier_unknown = call.claims.to(None, on="carrier_not_found")
-    request_callback = call.claims.to(call.after_hours.taking_message, on="start_claims_callback")
+    request_callback = call.claims.to(
+        call.after_hours.taking_message, cond="no_message_taken", on="start_claims_callback"
+    ) | call.claims.to(None, on="callback_already_requested")
 
     # --- certificates, mortgagee, bank callers ---------------------------------------------
     certificate = call.triage.to(call.mortgagee.certificate_kind_question)

@@ -94,6 +94,9 @@ class ReceptionRules:
         self._carrier_offered = False
         self._live_person_asked = False
         self._lookups: dict[str, StaffLookup] = {}
+        self._person_asked_for: str | None = None
+        """Canonical name of the last person asked for by name, restricted or not."""
+        self._messages_recorded = 0
 
     # --- reading the world --------------------------------------------------------------------
     @property
@@ -134,6 +137,10 @@ class ReceptionRules:
     def office_open(self) -> bool:
         """Staff are in and not at lunch: the only time a live transfer may happen."""
         return self.moment.status is OfficeStatus.OPEN
+
+    def open_or_at_lunch(self) -> bool:
+        """A working day with staff about: claims try the claims group, else take a callback."""
+        return self.moment.status in (OfficeStatus.OPEN, OfficeStatus.LUNCH)
 
     def intake_complete(self) -> bool:
         """Name, phone, insurance type and the routing identifier are all collected."""
@@ -227,6 +234,10 @@ class ReceptionRules:
         """A claim's callback was taken, and the carrier's 24/7 line has not been offered yet."""
         return self.record.call_intent is Intent.CLAIMS and not self._carrier_offered
 
+    def no_message_taken(self) -> bool:
+        """No message has been stored in this call yet."""
+        return self._messages_recorded == 0
+
     def away_again(self) -> bool:
         """The caller was already checked on once and is still silent."""
         return self.away_count >= 1
@@ -235,6 +246,8 @@ class ReceptionRules:
     def start_intake(self, intent: Intent, summary: str | None = None) -> None:
         """Start (or correct) the standard intake for a service intent."""
         self.record.call_intent = intent
+        if intent is Intent.NEW_QUOTE:
+            self.record.pending_ae_redirect = False  # new business after all: the sales agent
         if summary:
             self.record.add_note(summary)
         self._say(Line.CANCELLATION_ACK if intent is Intent.CANCELLATION else Line.INTAKE_ACK)
@@ -257,6 +270,7 @@ class ReceptionRules:
         self.record.call_intent = Intent.SPECIFIC_AGENT
         self.record.specific_agent_name = name
         self.record.requested_agent_name = member.name
+        self._person_asked_for = member.name
         self._say(Line.PERSON_SCREENING, name=member.spoken_name)
 
     def offer_choices(self, name: str) -> None:
@@ -272,6 +286,7 @@ class ReceptionRules:
         assert member is not None
         self.record.specific_agent_name = name
         self.record.restricted_agent_name = member.name
+        self._person_asked_for = member.name
         self._say(Line.PERSON_RESTRICTED, name=member.spoken_name)
 
     def explain_former(self, name: str) -> None:
@@ -340,7 +355,10 @@ class ReceptionRules:
         self.target = intake_target(
             self.config, self.record, self.moment.local.time(), after_hours=after_hours
         )
-        if self.record.pending_ae_redirect and self.target is not None and self.office_open():
+        redirected = (
+            self.record.pending_ae_redirect and self.record.call_intent is not Intent.NEW_QUOTE
+        )
+        if redirected and self.target is not None and self.office_open():
             self._say(Line.AE_REDIRECT, name=self.target.spoken_name)
 
     def explain_message(self) -> None:
@@ -358,8 +376,7 @@ class ReceptionRules:
 
     def start_requested_message(self) -> None:
         """The caller asked to leave a message (for restricted staff, say)."""
-        r = self.record
-        name = r.restricted_agent_name or r.requested_agent_name
+        name = self._person_asked_for
         member = next((m for m in self.config.staff if m.name == name), None)
         self.target = (
             person_target(self.config, member, "message") if member else office_target(self.config)
@@ -398,6 +415,10 @@ class ReceptionRules:
             self._say(Line.CARRIER_AMBIGUOUS, name=" and ".join(names))
             return
         self._say(Line.CARRIER_NOT_FOUND)
+
+    def callback_already_requested(self) -> None:
+        """The caller's message is already with staff: say so rather than take it twice."""
+        self._say(Line.CALLBACK_ALREADY, last4=phone_last_four(self.record.phone_number or ""))
 
     def start_claims_callback(self) -> None:
         """The caller asked for a callback about their claim."""
@@ -550,7 +571,9 @@ class ReceptionRules:
         self.effects.append(TransferToVoicemail(target))
 
     def on_enter_taking_message(self) -> None:
-        """Say why a message is being taken."""
+        """Say why a message is being taken; an earlier message is stored, so ask afresh."""
+        if self._messages_recorded:
+            self.record.message = None
         target = self.target or office_target(self.config)
         self.target = target
         if target.kind is TargetKind.PERSON:
@@ -562,6 +585,7 @@ class ReceptionRules:
     def on_enter_message_recorded(self) -> None:
         """Store the message first, then tell the caller it was taken."""
         target = self.target
+        self._messages_recorded += 1
         self.effects.append(
             RecordMessage(self._message(self._message_kind, self.record.message or ""))
         )

@@ -68,6 +68,7 @@ class Line(StrEnum):
     MESSAGE_REQUESTED = "message_requested"
     VOICEMAIL = "voicemail"
     MESSAGE_TAKEN = "message_taken"
+    CALLBACK_ALREADY = "callback_already"
     CHECK_IN = "check_in"
     SILENCE_GOODBYE = "silence_goodbye"
     WRAP_UP = "wrap_up"
@@ -309,6 +310,10 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
         Line.MESSAGE_TAKEN: (
             f"Thank you. I've passed your message to {name or 'our team'}, and they'll call "
             f"you back at the number ending in {params.get('last4', '')}."
+        ),
+        Line.CALLBACK_ALREADY: (
+            "Your message is already with our team, and they'll call you back at the number "
+            f"ending in {params.get('last4', '')}."
         ),
         Line.CHECK_IN: "Are you still there?",
         Line.SILENCE_GOODBYE: (

@@ -4,8 +4,10 @@
 module drains that queue. A failed delivery is never dropped: it is marked failed
 with the next attempt pushed back exponentially (capped), and tried again on a
 later pass, for as long as it takes (agency.md §0, "Messages": nothing a caller
-leaves is ever lost). Delivery is at least once: if the store cannot record a
-success, the message is offered again, so a deliverer should tolerate repeats.
+leaves is ever lost). Each attempt first claims its row in the store, so two
+workers flushing the same file at once never both deliver it. Delivery is still
+at least once: if the store cannot record a success, or a worker dies mid-attempt,
+the message is offered again, so a deliverer should tolerate repeats.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ _log = structlog.get_logger(__name__)
 
 _ERROR_LIMIT = 500
 """Characters of a deliverer's error kept in the store, for the operator."""
+
+_CLAIM_MARGIN = 10.0
+"""Seconds a claim outlives the delivery timeout, before another worker may retry."""
 
 
 class Outbox:
@@ -75,6 +80,10 @@ class Outbox:
         async with self._lock:
             delivered = 0
             for delivery in await self._store.pending_deliveries(due_at=self._clock()):
+                now = self._clock()
+                lease = now + timedelta(seconds=self._deliver_timeout + _CLAIM_MARGIN)
+                if not await self._store.claim_delivery(delivery.id, now, lease):
+                    continue  # another worker is delivering it
                 if await self._attempt(delivery):
                     delivered += 1
                     self._delivered += 1

@@ -137,6 +137,8 @@ class SipTelephony:
             return TransferResult(
                 connected=False, reason=f"connection error: {type(error).__name__}"
             )
+        except Exception as error:  # e.g. the job's HTTP session already closed: never strand
+            return TransferResult(connected=False, reason=f"unexpected {type(error).__name__}")
         # An empty response (older servers) reads as ONGOING: the REFER was accepted.
         if response.status == lk.SIPTransferStatus.STS_TRANSFER_FAILED:
             reason_name = _reason_name(response.reason)

@@ -138,6 +138,10 @@ class CallStore(Protocol):
         """Undelivered outbox rows, oldest first; only those due by `due_at` if given."""
         ...
 
+    async def claim_delivery(self, delivery_id: int, at: datetime, until: datetime) -> bool:
+        """Take a due delivery for one attempt; False if another worker already has it."""
+        ...
+
     async def mark_delivered(self, delivery_id: int, at: datetime) -> None:
         """Record that staff received the message."""
         ...
@@ -333,6 +337,27 @@ class SqliteCallStore:
             Delivery(row["id"], row["attempts"], _from_iso(row["next_attempt_at"]), _stored(row))
             for row in rows
         ]
+
+    async def claim_delivery(self, delivery_id: int, at: datetime, until: datetime) -> bool:
+        """Push a due delivery's next attempt to `until`, unless someone else did first.
+
+        Each job runs in its own process and each may flush the outbox at shutdown,
+        so two processes can see the same due row. The conditional update lets only
+        one of them deliver it; if that one dies mid-attempt, the claim simply
+        expires at `until` and the row is due again.
+        """
+
+        def claim() -> bool:
+            conn = self._connection()
+            with _transaction(conn):
+                cursor = conn.execute(
+                    "UPDATE outbox SET next_attempt_at = :until WHERE id = :id "
+                    "AND delivered_at IS NULL AND next_attempt_at <= :at",
+                    {"id": delivery_id, "at": _iso(at), "until": _iso(until)},
+                )
+            return cursor.rowcount == 1
+
+        return await self._run(claim)
 
     async def mark_delivered(self, delivery_id: int, at: datetime) -> None:
         """Record that staff received the message; it is never offered again."""

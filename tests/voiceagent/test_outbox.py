@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from structlog.testing import capture_logs
@@ -191,8 +192,22 @@ async def test_concurrent_passes_deliver_each_message_once(
     staff = Staff(delay=0.02)
     outbox = Outbox(store, staff, clock=clock)
     await asyncio.gather(outbox.deliver_due(), outbox.flush(timeout=1.0))
-    assert sorted(staff.received) == sorted(set(staff.received))
-    assert len(staff.received) == 2
+    assert len(staff.received) == len(set(staff.received)) == 2
+
+
+async def test_two_workers_sharing_a_file_deliver_each_message_once(tmp_path: Path) -> None:
+    """Two workers (two connections to one file) flushing together deliver each message once."""
+    path = tmp_path / "calls.sqlite3"
+    staff = Staff(delay=0.02)
+    async with SqliteCallStore(path) as first, SqliteCallStore(path) as second:
+        for _ in range(5):
+            await first.record_message("c1", T0, MESSAGE)
+        await asyncio.gather(
+            Outbox(first, staff, clock=Clock()).flush(timeout=2.0),
+            Outbox(second, staff, clock=Clock()).flush(timeout=2.0),
+        )
+        assert await first.pending_deliveries() == []
+    assert sorted(staff.received) == [1, 2, 3, 4, 5]
 
 
 async def test_log_delivery_masks_caller_data(store: SqliteCallStore, clock: Clock) -> None:

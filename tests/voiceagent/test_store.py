@@ -216,6 +216,19 @@ async def test_deliveries_follow_their_outbox_state(store: SqliteCallStore) -> N
     assert await store.pending_deliveries(due_at=retry_at) == [waiting]
 
 
+async def test_a_delivery_is_claimed_by_one_worker_at_a_time(store: SqliteCallStore) -> None:
+    """Only one claim on a due delivery wins; the claim expires; a delivered row stays put."""
+    await store.record_message("c1", T0, MESSAGE)
+    (delivery,) = await store.pending_deliveries(due_at=T0)
+    lease = T0 + timedelta(seconds=40)
+    assert await store.claim_delivery(delivery.id, T0, lease)
+    assert not await store.claim_delivery(delivery.id, T0, lease)
+    assert await store.pending_deliveries(due_at=T0) == []
+    assert await store.claim_delivery(delivery.id, lease, lease + timedelta(seconds=40))
+    await store.mark_delivered(delivery.id, lease)
+    assert not await store.claim_delivery(delivery.id, lease + timedelta(days=1), lease)
+
+
 async def test_a_file_store_survives_reopening(db_path: Path) -> None:
     """Calls, events, messages and the outbox are all there after closing and reopening."""
     async with SqliteCallStore(db_path) as first:

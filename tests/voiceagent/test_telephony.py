@@ -254,6 +254,14 @@ async def test_sip_unreachable_server_fails_the_transfer() -> None:
     assert result.reason.startswith("connection error")
 
 
+async def test_sip_transfer_on_a_closed_client_fails_without_raising() -> None:
+    """A transfer attempted after the job's HTTP session closed fails, it does not raise."""
+    lk = api.LiveKitAPI("http://127.0.0.1:9", "devkey", SECRET)
+    await lk.aclose()
+    result = await SipTelephony(lk, "hli-call-1", "sip_caller").transfer(LOUIS)
+    assert result == TransferResult(connected=False, reason="unexpected RuntimeError")
+
+
 async def test_sip_hang_up_deletes_the_room(stubbed: Stubbed) -> None:
     """Hanging up deletes the call's room."""
     await stubbed.phone().hang_up()

@@ -1,0 +1,150 @@
+"""One caller turn through the product versus a bare AgentSession, and the brain's speed.
+
+Both sides use the same scripted LLM (one tool call, then a short reply) and one
+tool, so the difference is what the product adds per turn: the chart, the
+orchestrator, the store and the adapter refresh.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import time
+from datetime import datetime
+from typing import Any
+
+from livekit.agents import Agent, AgentSession, RunContext, function_tool, llm
+from livekit.agents.llm import ChatChunk, ChoiceDelta, FunctionToolCall
+from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, NOT_GIVEN, APIConnectOptions
+
+from statecharts import default_agency
+from voiceagent.call import open_call
+from voiceagent.console_telephony import ConsoleTelephony
+from voiceagent.store import SqliteCallStore
+
+OPEN = datetime(2026, 11, 24, 10, 0)
+TURNS = 200
+
+
+class _OneToolLLM(llm.LLM):
+    """Calls provide_details once per caller turn, then says "Got it."."""
+
+    def chat(
+        self,
+        *,
+        chat_ctx: llm.ChatContext,
+        tools: list[Any] | None = None,
+        conn_options: APIConnectOptions = DEFAULT_API_CONNECT_OPTIONS,
+        **_: Any,
+    ) -> llm.LLMStream:
+        return _Stream(self, chat_ctx=chat_ctx, tools=tools or [], conn_options=conn_options)
+
+
+class _Stream(llm.LLMStream):
+    async def _run(self) -> None:
+        last = self._chat_ctx.items[-1] if self._chat_ctx.items else None
+        if last is not None and last.type == "message" and last.role == "user":
+            call = FunctionToolCall(
+                name="provide_details",
+                arguments=json.dumps({"first_name": "Ann"}),
+                call_id=f"call_{time.perf_counter_ns()}",
+            )
+            delta = ChoiceDelta(role="assistant", tool_calls=[call])
+        else:
+            delta = ChoiceDelta(role="assistant", content="Got it.")
+        self._event_ch.send_nowait(ChatChunk(id="bench", delta=delta))
+
+
+class _Bare(Agent):
+    def __init__(self) -> None:
+        super().__init__(instructions="You are a receptionist.")
+
+    @function_tool
+    async def provide_details(self, context: RunContext, first_name: str) -> str:
+        """Record the caller's first name."""
+        del context, first_name
+        return "Recorded."
+
+
+async def _time_turns(session: AgentSession[Any]) -> list[float]:
+    samples = []
+    for _ in range(TURNS):
+        start = time.perf_counter()
+        await session.run(user_input="my name is Ann")
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+async def bare_turns() -> list[float]:
+    """Milliseconds per turn in a bare AgentSession."""
+    async with AgentSession(
+        llm=_OneToolLLM(), vad=None, turn_handling={"turn_detection": None}
+    ) as session:
+        await session.start(_Bare())
+        return await _time_turns(session)
+
+
+async def product_turns() -> list[float]:
+    """Milliseconds per turn through the chart, orchestrator, store and adapters."""
+    store = SqliteCallStore(":memory:")
+    run = await open_call(
+        config=default_agency(),
+        at=OPEN,
+        brain=_OneToolLLM(),
+        telephony=ConsoleTelephony(),
+        store=store,
+        user_away_timeout=None,
+    )
+    samples = await _time_turns(run.session)
+    await run.close()
+    await store.close()
+    return samples
+
+
+def _p(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def brain_decisions() -> list[float] | None:
+    """Microseconds per offline-brain decision over sample utterances (if the brain exists)."""
+    try:
+        from voiceagent.brain import understand  # noqa: PLC0415 - optional until it lands
+    except ImportError:
+        return None
+    utterances = [
+        "I need a quote for my car",
+        "My name is Kelly Urban, that's U R B A N, and my number is 407 555 0123",
+        "I was in a car accident this morning and my carrier is State Farm",
+        "Hi, I'm calling from Wells Fargo on a recorded line to verify coverage",
+        "Can I speak to Rachel?",
+        "what are your hours",
+    ]
+    samples = []
+    for _ in range(200):
+        for text in utterances:
+            start = time.perf_counter_ns()
+            understand(text)
+            samples.append((time.perf_counter_ns() - start) / 1000)
+    return samples
+
+
+def main() -> None:
+    """Print the figures."""
+    bare = asyncio.run(bare_turns())
+    product = asyncio.run(product_turns())
+    print(f"one caller turn ({TURNS} turns, scripted LLM, one tool call then a reply):")
+    for name, samples in (("bare AgentSession", bare), ("product", product)):
+        print(f"  {name:<18} median {statistics.median(samples):7.2f} ms   p95 {_p(samples, 0.95):7.2f} ms")
+    ratio_median = statistics.median(product) / statistics.median(bare)
+    ratio_p95 = _p(product, 0.95) / _p(bare, 0.95)
+    print(f"  ratio product/bare: median {ratio_median:.2f}x   p95 {ratio_p95:.2f}x")
+    decisions = brain_decisions()
+    if decisions is not None:
+        print("offline brain, understanding one utterance:")
+        print(f"  median {statistics.median(decisions):7.1f} us   p95 {_p(decisions, 0.95):7.1f} us")
+
+
+if __name__ == "__main__":
+    main()
