@@ -13,6 +13,8 @@ so this module reads as the chart itself.
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -29,6 +31,16 @@ __all__ = ["PUBLIC_EVENTS", "Reception"]
 
 PUBLIC_EVENTS = frozenset(EVENTS)
 """Events adapters and the shell may fire; everything else is internal."""
+
+
+def _targetless(sources: Sequence[State], *, on: str) -> Any:
+    """The same targetless transition (answer in place) from each of `sources`."""
+    return functools.reduce(operator.or_, (source.to(None, on=on) for source in sources))
+
+
+def _to_ended(sources: Sequence[State], ended: State, *, on: str) -> Any:
+    """The same transition to `ended` from each of `sources`."""
+    return functools.reduce(operator.or_, (source.to(ended, on=on) for source in sources))
 
 
 class _Bookkeeper:
@@ -98,12 +110,22 @@ class Reception(ReceptionRules, StateChart["Reception"]):
 
     ended = State(final=True)
 
+    _TALKING = (
+        call.greeting,
+        call.triage,
+        call.claims,
+        call.mortgagee,
+        call.after_hours.taking_message,
+    )
+    """Where the receptionist talks with the caller: not while a transfer or voicemail is
+    under way, when anything it said would talk over the transfer line."""
+
     # --- greeting and triage -------------------------------------------------------------
     greeted = call.greeting.to(call.triage)
     request = call.triage.to(call.triage.intake, internal=True, on="start_intake")
-    live_person = call.triage.listening.to(call.triage.intake, on="start_live_person") | call.to(
-        None, on="insist_live_person"
-    )
+    live_person = call.triage.listening.to(
+        call.triage.intake, on="start_live_person"
+    ) | _targetless(_TALKING, on="insist_live_person")
     ask_for_person = (
         call.triage.to(
             call.triage.person_reason, internal=True, cond="person_transferable", on="choose_person"
@@ -200,15 +222,16 @@ class Reception(ReceptionRules, StateChart["Reception"]):
 
     # --- anywhere in the call ---------------------------------------------------------------
     provide_details = call.to(None, on="take_details")
-    ask_hours = call.to(None, on="answer_hours")
-    ask_services = call.to(None, on="answer_services")
-    redirect = call.to(None, on="answer_redirect")
-    caller_done = call.to(ended, on="wrap_up")
+    ask_hours = _targetless(_TALKING, on="answer_hours")
+    ask_services = _targetless(_TALKING, on="answer_services")
+    redirect = _targetless(_TALKING, on="answer_redirect")
+    caller_done = _to_ended(_TALKING, ended, on="wrap_up")
     hangup = call.to(ended, on="caller_hung_up")
     caller_away_timeout = call.to(ended, cond="away_again", on="silence_goodbye") | call.to(
         None, on="check_in"
     )
     error_execution = call.to(ended, on="end_on_error")
+    del _TALKING
 
     def __init__(
         self,

@@ -484,7 +484,20 @@ class ReceptionRules:
 
     def caller_hung_up(self) -> None:
         """The caller hung up; whatever was recorded stays recorded."""
+        self._keep_unfinished_message()
         self.outcome = self.outcome or Outcome(OutcomeKind.HUNG_UP)
+
+    def _keep_unfinished_message(self) -> None:
+        """A caller who leaves mid-message has still left their details: store them."""
+        r = self.record
+        # `on` actions run after the old states were exited: the path still names them.
+        leaving = self.path[-1] if self.path else ""
+        if leaving != "after_hours.taking_message" or not (r.first_name and r.phone_number):
+            return
+        text = r.message or "The caller hung up before leaving a message."
+        self._messages_recorded += 1
+        self.effects.append(RecordMessage(self._message(self._message_kind, text)))
+        self.outcome = Outcome(OutcomeKind.MESSAGE, self.target)
 
     def check_in(self) -> None:
         """First silence: check the caller is still there and repeat the question."""
@@ -496,6 +509,7 @@ class ReceptionRules:
 
     def silence_goodbye(self) -> None:
         """Still silent after the check-in: end the call politely."""
+        self._keep_unfinished_message()
         self._say(Line.SILENCE_GOODBYE)
         self.outcome = self.outcome or Outcome(OutcomeKind.HUNG_UP)
 

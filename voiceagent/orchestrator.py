@@ -11,13 +11,15 @@ state. Tools and prompts never do any of this.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+import contextlib
+from collections.abc import Callable, Coroutine, Mapping
 from datetime import datetime
 from typing import Any
 
 import structlog
 from livekit.agents import AgentSession, ToolError, llm
 from livekit.agents.voice import SpeechHandle
+from livekit.agents.voice.agent_activity import ActivityClosedError
 
 from statecharts import (
     EndCall,
@@ -41,6 +43,8 @@ from voiceagent.tools import LLM_EVENTS, tools_for
 __all__ = ["Orchestrator"]
 
 _log = structlog.get_logger(__name__)
+_SETTLE_TIMEOUT = 30.0
+"""Longest wait for a handoff to finish before background work speaks."""
 
 
 class Orchestrator:
@@ -66,6 +70,9 @@ class Orchestrator:
         """Set once the call has ended and its record is closed."""
         self.ready = asyncio.Event()
         """Set once the greeting is said and the first listening adapter is live."""
+        self._settled = asyncio.Event()
+        """Clear while a handoff is under way: the next caller turn waits for it."""
+        self._settled.set()
         self._session: AgentSession[Any] | None = None
         self._adapter_state = "greeting"
         self._last_speech: SpeechHandle | None = None
@@ -96,17 +103,43 @@ class Orchestrator:
     async def adapter_entered(self, adapter: StateAdapter) -> None:
         """An adapter is live: greet, ask what is still needed, or stay silent."""
         if adapter.state == "greeting":
-            await self._apply()
-            await self.fire("greeted")
+            self._background(self._greet())
             return
-        if adapter.state != "transfer" and not self.chart.is_terminated:
-            await self.session.generate_reply()
-        self.ready.set()
+        if adapter.state == "transfer" or self.chart.is_terminated:
+            self.ready.set()
+            self._settled.set()
+            return
+        # Work started from `on_enter` runs in a task of its own: a handoff made from
+        # inside `on_enter` itself can wait forever (seen with 1.8.9, second session of
+        # a process), and the reply is still awaited there.
+        self._background(self._reply(adapter))
 
-    async def wait_idle(self) -> None:
-        """Wait for background work (transfers, the end of the call) to settle."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+    async def _greet(self) -> None:
+        await self._apply()
+        await self.fire("greeted")
+
+    async def _reply(self, adapter: StateAdapter) -> None:
+        try:
+            handle = self.session.generate_reply()
+            await handle
+            if handle.exception() is not None:
+                self._log.warning("reply failed", error=repr(handle.exception()))
+        finally:
+            self.ready.set()
+            if self.session.current_agent is adapter:
+                self._settled.set()  # no newer handoff started while this one replied
+
+    async def wait_idle(self, timeout: float = 30.0) -> None:
+        """Wait for background work (handoffs, transfers, the end of the call) to settle."""
+        async with asyncio.timeout(timeout):
+            while self._tasks or not (self._settled.is_set() or self.finished.is_set()):
+                if self._tasks:
+                    await asyncio.gather(*list(self._tasks), return_exceptions=True)
+                else:
+                    await _first(self._settled.wait(), self.finished.wait())
+            if not self.finished.is_set():
+                with contextlib.suppress(ActivityClosedError):
+                    await self.session.wait_for_idle()
 
     # --- events ---------------------------------------------------------------------------------
     async def fire_from_tool(self, event: str, **arguments: object) -> str | None:
@@ -186,7 +219,15 @@ class Orchestrator:
         if speech is not None and not speech.done():
             await speech.wait_for_playout()
 
+    async def _quiet(self) -> None:
+        """Wait until no handoff is under way, so speech lands on the live adapter."""
+        async with asyncio.timeout(_SETTLE_TIMEOUT):
+            await self._settled.wait()
+        with contextlib.suppress(ActivityClosedError, RuntimeError):
+            await self.session.wait_for_idle()
+
     async def _transfer(self, target: Target, *, voicemail: bool) -> None:
+        await self._quiet()
         await self._played()
         self._log.info(
             "transfer requested",
@@ -240,6 +281,7 @@ class Orchestrator:
     def _handoff(self, state: str) -> None:
         previous = self.session.current_agent
         self._adapter_state = state
+        self._settled.clear()
         self._log.info("handoff", to=state)
         self.session.update_agent(self._adapter(state, chat_ctx=previous.chat_ctx.copy()))
 
@@ -252,3 +294,13 @@ class Orchestrator:
 def _facts_hint(orchestrator: Orchestrator) -> str:
     chart = orchestrator.chart
     return facts_block(chart.where(), chart.pending_question(), chart.record)
+
+
+async def _first(*waits: Coroutine[Any, Any, object]) -> None:
+    """Wait until the first of several waits is done; cancel the rest."""
+    tasks = [asyncio.ensure_future(w) for w in waits]
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in tasks:
+            task.cancel()

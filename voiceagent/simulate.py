@@ -8,6 +8,8 @@ brain in the LLM seat, console telephony and an in-memory store.
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -30,7 +32,24 @@ async def run_script(
     caller_number: str | None = None,
     telephony: ConsoleTelephony | None = None,
 ) -> CallRun:
-    """Run every turn, then hang up if the call has not ended."""
+    """Run every turn, then hang up if the call has not ended.
+
+    The call runs in a task of its own with an empty context: LiveKit keeps the
+    active agent in context variables, and a finished call must not leak them into
+    the next one run from the same task (the scenario runner runs many).
+    """
+    call = _run_turns(config, at, turns, caller_number=caller_number, telephony=telephony)
+    return await asyncio.create_task(call, context=contextvars.Context())
+
+
+async def _run_turns(
+    config: AgencyConfig,
+    at: datetime,
+    turns: Sequence[Turn],
+    *,
+    caller_number: str | None,
+    telephony: ConsoleTelephony | None,
+) -> CallRun:
     store = SqliteCallStore(":memory:")
     run = await open_call(
         config=config,
