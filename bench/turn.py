@@ -16,7 +16,7 @@ from typing import Any
 
 from livekit.agents import Agent, AgentSession, RunContext, function_tool, llm
 from livekit.agents.llm import ChatChunk, ChoiceDelta, FunctionToolCall
-from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, NOT_GIVEN, APIConnectOptions
+from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, APIConnectOptions
 
 from statecharts import default_agency
 from voiceagent.call import open_call
@@ -136,14 +136,17 @@ def main() -> None:
     product = asyncio.run(product_turns())
     print(f"one caller turn ({TURNS} turns, scripted LLM, one tool call then a reply):")
     for name, samples in (("bare AgentSession", bare), ("product", product)):
-        print(f"  {name:<18} median {statistics.median(samples):7.2f} ms   p95 {_p(samples, 0.95):7.2f} ms")
+        median, p95 = statistics.median(samples), _p(samples, 0.95)
+        print(f"  {name:<18} median {median:7.2f} ms   p95 {p95:7.2f} ms")
     ratio_median = statistics.median(product) / statistics.median(bare)
     ratio_p95 = _p(product, 0.95) / _p(bare, 0.95)
     print(f"  ratio product/bare: median {ratio_median:.2f}x   p95 {ratio_p95:.2f}x")
     decisions = brain_decisions()
     if decisions is not None:
         print("offline brain, understanding one utterance:")
-        print(f"  median {statistics.median(decisions):7.1f} us   p95 {_p(decisions, 0.95):7.1f} us")
+        print(
+            f"  median {statistics.median(decisions):7.1f} us   p95 {_p(decisions, 0.95):7.1f} us"
+        )
 
 
 if __name__ == "__main__":

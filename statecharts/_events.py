@@ -139,6 +139,10 @@ def _intake_intent(field: str, value: object) -> Intent:
     return Intent(intent)
 
 
+def _carrier(field: str, value: object) -> str:
+    return _text(field, value, limit=80)
+
+
 def _business(field: str, value: object) -> str:
     return _text(field, value, limit=120)
 
@@ -161,10 +165,10 @@ _NONE: Mapping[str, Parser] = {}
 EVENTS: Mapping[str, EventSpec] = {
     "greeted": EventSpec(_NONE, _NONE),
     "request": EventSpec({"intent": _intake_intent}, {"summary": _text}),
-    "report_claim": EventSpec(_NONE, _NONE),
-    "certificate": EventSpec(_NONE, _NONE),
+    "report_claim": EventSpec(_NONE, {"carrier": _carrier}),
+    "certificate": EventSpec(_NONE, {"kind": _choice(CertificateKind)}),
     "certificate_kind": EventSpec({"kind": _choice(CertificateKind)}, _NONE),
-    "mortgagee_request": EventSpec(_NONE, _NONE),
+    "mortgagee_request": EventSpec(_NONE, {"role": _choice(CallerRole)}),
     "caller_role": EventSpec({"role": _choice(CallerRole)}, _NONE),
     "bank_caller": EventSpec(_NONE, _NONE),
     "ask_hours": EventSpec(_NONE, _NONE),
@@ -189,7 +193,7 @@ EVENTS: Mapping[str, EventSpec] = {
         },
         at_least_one=True,
     ),
-    "name_carrier": EventSpec({"carrier": _text}, _NONE),
+    "name_carrier": EventSpec({"carrier": _carrier}, _NONE),
     "carrier_unknown": EventSpec(_NONE, _NONE),
     "request_callback": EventSpec(_NONE, _NONE),
     "leave_message": EventSpec(_NONE, _NONE),

@@ -185,20 +185,39 @@ class Reception(ReceptionRules, StateChart["Reception"]):
     call.claims.carrier_line_question.to(
         call.claims.carrier_given, cond="carrier_resolved", on="give_carrier"
     )
+    call.claims.carrier_question.to(
+        call.claims.carrier_given, cond="carrier_resolved", on="give_carrier"
+    )
+    call.claims.carrier_question.to(
+        call.claims.carrier_line_question, cond="carrier_needs_line", on="ask_carrier_line"
+    )
     carrier_unknown = call.claims.to(None, on="carrier_not_found")
     request_callback = call.claims.to(
         call.after_hours.taking_message, cond="no_message_taken", on="start_claims_callback"
     ) | call.claims.to(None, on="callback_already_requested")
 
     # --- certificates, mortgagee, bank callers ---------------------------------------------
-    certificate = call.triage.to(call.mortgagee.certificate_kind_question)
+    certificate = (
+        call.triage.to(call.mortgagee.certificate_emailed, cond="wants_new_certificate")
+        | call.triage.to(
+            call.triage.intake,
+            internal=True,
+            cond="wants_existing_certificate",
+            on="start_existing_certificate",
+        )
+        | call.triage.to(call.mortgagee.certificate_kind_question)
+    )
     certificate_kind = call.mortgagee.certificate_kind_question.to(
         call.mortgagee.certificate_emailed, cond="wants_new_certificate"
     ) | call.mortgagee.certificate_kind_question.to(
         call.triage.intake, on="start_existing_certificate"
     )
     call.mortgagee.certificate_emailed.to(call.triage.listening)
-    mortgagee_request = call.triage.to(call.mortgagee.lender_question)
+    mortgagee_request = (
+        call.triage.to(call.mortgagee.bank_answer, cond="is_bank")
+        | call.triage.to(call.mortgagee.in_writing, cond="is_policyholder")
+        | call.triage.to(call.mortgagee.lender_question)
+    )
     caller_role = call.mortgagee.lender_question.to(
         call.mortgagee.bank_answer, cond="is_bank"
     ) | call.mortgagee.lender_question.to(call.mortgagee.in_writing)

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from statecharts._agency import AgencyConfig, AlphaSplit, InsuranceLine, StaffMember
 from statecharts._calendar import OfficeMoment, OfficeStatus, office_moment
-from statecharts._caller import CallerRecord, Intent, Question
+from statecharts._caller import INTAKE_INTENTS, CallerRecord, Intent, Question
 from statecharts._carriers import CarrierMatch, find_carrier
 from statecharts._decisions import (
     claims_target,
@@ -209,9 +209,17 @@ class ReceptionRules:
         """A new certificate request (answered by email), not an existing one."""
         return kind is CertificateKind.NEW
 
+    def wants_existing_certificate(self, kind: CertificateKind | None = None) -> bool:
+        """A question about an existing certificate (commercial only: to the CL AE)."""
+        return kind is CertificateKind.EXISTING
+
     def is_bank(self, role: CallerRole | None = None) -> bool:
         """The caller is a bank or mortgage company, not the policyholder."""
         return role is CallerRole.BANK
+
+    def is_policyholder(self, role: CallerRole | None = None) -> bool:
+        """The caller is the policyholder (mortgagee changes go in writing)."""
+        return role is CallerRole.POLICYHOLDER
 
     def _carrier_match(self, carrier: str | None) -> CarrierMatch:
         query = carrier or self._carrier_query or ""
@@ -255,7 +263,8 @@ class ReceptionRules:
     def start_live_person(self) -> None:
         """A live person was asked for: collect what's needed to reach the right one."""
         self._live_person_asked = True
-        self.record.call_intent = self.record.call_intent or Intent.SOMETHING_ELSE
+        if self.record.call_intent not in INTAKE_INTENTS:
+            self.record.call_intent = Intent.SOMETHING_ELSE  # a new need, not an answered one
         self._say(Line.LIVE_PERSON)
 
     def insist_live_person(self) -> None:
@@ -384,9 +393,11 @@ class ReceptionRules:
         self._message_kind, self._message_line = MessageKind.MESSAGE, Line.MESSAGE_REQUESTED
 
     # --- actions: claims ----------------------------------------------------------------------
-    def start_claim(self) -> None:
+    def start_claim(self, carrier: str | None = None) -> None:
         """One empathy line, said once, by whoever first hears the claim."""
         self.record.call_intent = Intent.CLAIMS
+        if carrier:
+            self._carrier_query = carrier  # said with the claim: never asked for again
         self.target = claims_target(self.config)
         self._say(Line.CLAIM_EMPATHY)
 
@@ -402,9 +413,9 @@ class ReceptionRules:
             digits=digits_for_speech(match.carrier.claims_phone),
         )
 
-    def ask_carrier_line(self, carrier: str) -> None:
+    def ask_carrier_line(self, carrier: str | None = None) -> None:
         """Split-line carrier with no known line: keep the name, ask business or personal."""
-        self._carrier_query = carrier
+        self._carrier_query = carrier or self._carrier_query
         self._say(Line.CARRIER_LINE_QUESTION)
 
     def carrier_not_found(self, carrier: str | None = None) -> None:
@@ -533,10 +544,18 @@ class ReceptionRules:
         self._say(line)
 
     def on_enter_carrier_question(self) -> None:
-        """Offer the carrier's 24/7 claims line."""
+        """Offer the carrier's 24/7 claims line (without asking for a carrier already named)."""
         after_message = "yes" if self._carrier_offered is False and self.record.message else "no"
         self._carrier_offered = True
-        self._say(Line.CLAIMS_CARRIER_QUESTION, after_message=after_message)
+        named = self._carrier_query
+        self._say(
+            Line.CLAIMS_CARRIER_QUESTION,
+            after_message=after_message,
+            ask="no" if named else "yes",
+        )
+        match = self._carrier_match(None) if named else None
+        if match is not None and match.carrier is None and not match.needs_line:
+            self.carrier_not_found(named)  # said, but not one we have a number for
 
     def on_enter_certificate_kind_question(self) -> None:
         """New certificate, or an existing one?"""
@@ -545,6 +564,7 @@ class ReceptionRules:
 
     def on_enter_certificate_emailed(self) -> None:
         """New certificates: the certificate email, the app and the portal."""
+        self.record.call_intent = Intent.CERTIFICATES
         self._say(Line.CERTIFICATE_NEW)
 
     def on_enter_lender_question(self) -> None:
@@ -554,6 +574,7 @@ class ReceptionRules:
 
     def on_enter_in_writing(self) -> None:
         """Policyholders: mortgagee changes go in writing to the general email."""
+        self.record.call_intent = Intent.MORTGAGEE_LIENHOLDERS
         self._say(Line.MORTGAGEE_IN_WRITING)
 
     def on_enter_bank_answer(self) -> None:

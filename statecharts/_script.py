@@ -330,11 +330,15 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
     if line in (Line.GREETING_OPEN, Line.GREETING_LUNCH, Line.GREETING_CLOSED):
         return _greeting(config, moment)
     if line is Line.CLAIMS_CARRIER_QUESTION:
-        return _carrier_question(moment, after_message=params.get("after_message") == "yes")
+        return _carrier_question(
+            moment,
+            after_message=params.get("after_message") == "yes",
+            ask=params.get("ask", "yes") == "yes",
+        )
     return texts[line]
 
 
-def _carrier_question(moment: OfficeMoment, *, after_message: bool) -> str:
+def _carrier_question(moment: OfficeMoment, *, after_message: bool, ask: bool) -> str:
     if after_message:
         lead = "In the meantime, your carrier's 24/7 claims line can help you right away."
     elif moment.status is OfficeStatus.LUNCH:
@@ -344,7 +348,7 @@ def _carrier_question(moment: OfficeMoment, *, after_message: bool) -> str:
         )
     else:
         lead = "Our office is closed, but I can help you reach your carrier's 24/7 claims line."
-    return f"{lead} Do you know who your insurance carrier is?"
+    return f"{lead} Do you know who your insurance carrier is?" if ask else lead
 
 
 _QUESTIONS: dict[Question, str] = {

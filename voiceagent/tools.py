@@ -57,15 +57,26 @@ async def request(
 
 
 @function_tool
-async def report_claim(context: Context) -> str | None:
+async def report_claim(
+    context: Context,
+    carrier: Annotated[
+        str | None, Field(max_length=80, description="The carrier, if the caller named it")
+    ] = None,
+) -> str | None:
     """The caller has a claim, an accident, damage, a theft or a loss, or asks about a claim."""
-    return await context.userdata.fire_from_tool("report_claim")
+    return await context.userdata.fire_from_tool("report_claim", carrier=carrier)
 
 
 @function_tool
-async def certificate(context: Context) -> str | None:
+async def certificate(
+    context: Context,
+    kind: Annotated[
+        Literal["new", "existing"] | None,
+        Field(description="Only if the caller said whether it is new or existing"),
+    ] = None,
+) -> str | None:
     """The caller needs a certificate of insurance (COI) or proof of coverage for a third party."""
-    return await context.userdata.fire_from_tool("certificate")
+    return await context.userdata.fire_from_tool("certificate", kind=kind)
 
 
 @function_tool
@@ -75,9 +86,15 @@ async def certificate_kind(context: Context, kind: Literal["new", "existing"]) -
 
 
 @function_tool
-async def mortgagee_request(context: Context) -> str | None:
+async def mortgagee_request(
+    context: Context,
+    role: Annotated[
+        Literal["bank", "policyholder"] | None,
+        Field(description="Only if the caller said they are a bank or the policyholder"),
+    ] = None,
+) -> str | None:
     """The call is about a mortgagee, lienholder, loss payee or mortgage clause."""
-    return await context.userdata.fire_from_tool("mortgagee_request")
+    return await context.userdata.fire_from_tool("mortgagee_request", role=role)
 
 
 @function_tool

@@ -25,7 +25,6 @@ from statecharts import (
     EndCall,
     Reception,
     RecordMessage,
-    RingGroup,
     Say,
     Transfer,
     TransferToVoicemail,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -78,8 +79,6 @@ def test_simulate_reads_standard_input(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`simulate -` reads the caller's turns from standard input."""
-    import io
-
     monkeypatch.setattr(sys, "stdin", io.StringIO("What are your hours?\nthat's all\n"))
     assert main(["simulate", "--at", OPEN, "--json", "-"]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -151,12 +150,12 @@ def test_scenarios_table_and_exit_status(
     """`scenarios` prints a pass/fail table and exits 1 when any scenario fails."""
     good = tmp_path / "good.yaml"
     good.write_text(
-        "name: hours\nat: 2026-11-24T10:00\nturns: [What are your hours?, that's all]\n"
+        "name: hours\nat: 2026-11-24T10:00\nturns: ['What are your hours?', 'that is all']\n"
         "expect: {outcome: answered, said: [9 AM to 5 PM]}\n"
     )
     bad = tmp_path / "bad.yaml"
     bad.write_text(
-        "name: wrong on purpose\nat: 2026-11-24T10:00\nturns: [What are your hours?]\n"
+        "name: wrong on purpose\nat: 2026-11-24T10:00\nturns: ['What are your hours?']\n"
         "expect: {outcome: transfer}\n"
     )
     assert main(["scenarios", str(good)]) == 0

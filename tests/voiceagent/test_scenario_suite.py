@@ -20,8 +20,10 @@ SCENARIOS = load_scenarios(SUITE)
 async def test_scenario(scenario: Scenario) -> None:
     """The scenario's call meets every expectation written for it."""
     result = await run_scenario(default_agency(), scenario)
-    assert result.passed, "\n".join(result.failures) + "\n" + "\n".join(
-        f"{t['speaker']}: {t['text']}" for t in result.report["transcript"]
+    assert result.passed, (
+        "\n".join(result.failures)
+        + "\n"
+        + "\n".join(f"{t['speaker']}: {t['text']}" for t in result.report["transcript"])
     )
 
 
