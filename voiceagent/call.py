@@ -26,6 +26,8 @@ __all__ = ["USER_AWAY_SECONDS", "CallRun", "Line", "open_call"]
 
 USER_AWAY_SECONDS = 12.5
 """Silence before the receptionist checks the caller is still there (agency round 4)."""
+ON_HOLD_STATES = frozenset({"transfer", "after_hours.voicemail"})
+"""States in which the caller is on hold, so silence is not a reason to check in."""
 READY_TIMEOUT = 30.0
 """Longest wait for the greeting to be said before the caller's first turn is taken."""
 MAX_TOOL_STEPS = 6
@@ -120,7 +122,10 @@ async def open_call(
                 run.transcript.append(Line(speaker, item.text_content))
 
     def on_user_state(event: UserStateChangedEvent) -> None:
-        if event.new_state == "away" and not run.ended:
+        # Silence while the caller holds for a transfer or voicemail is expected: the
+        # timer is paused there, so nobody is asked "are you still there?" on hold.
+        on_hold = run.chart.where() in ON_HOLD_STATES
+        if event.new_state == "away" and not run.ended and not on_hold:
             task = asyncio.create_task(orchestrator.fire("caller_away_timeout"))
             pending.add(task)
             task.add_done_callback(pending.discard)
