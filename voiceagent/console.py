@@ -18,6 +18,7 @@ from voiceagent.brain import OfflineBrain
 from voiceagent.call import CallRun, open_call
 from voiceagent.console_telephony import ConsoleTelephony
 from voiceagent.store import SqliteCallStore
+from voiceagent.telephony import destination_for
 from voiceagent.turns import parse_turns
 
 __all__ = ["console_call"]
@@ -87,7 +88,8 @@ async def console_call(
         printer.flush()
         outcome = run.chart.outcome
         for kind, target in telephony.transfers:
-            print(f"[{kind.value} to {target.name} (would dial {target.destination})]", file=out)
+            dial = destination_for(kind, target)
+            print(f"[{kind.value} to {target.name} (would dial {dial})]", file=out)
         if outcome is not None:
             print(f"[call ended: {outcome.kind.value}]", file=out)
     return 0
