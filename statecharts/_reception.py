@@ -7,8 +7,8 @@ line, transfer, record a message, end the call) comes out as `effects`. Guards
 are named predicates over the caller's record and the agency's rules, so no
 prompt and no tool can move a call where the rules forbid.
 
-The callbacks (guards and actions) live in `_reception_rules.py`, as a mixin,
-so this module reads as the chart itself.
+The callbacks live in mixins (`_reception_guards.py`, `_reception_actions.py`,
+`_reception_entries.py`), so this module reads as the chart itself.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from statemachine.exceptions import TransitionNotAllowed
 from statecharts._agency import AgencyConfig
 from statecharts._caller import CallerRecord
 from statecharts._events import EVENTS, Refusal, parse_arguments
-from statecharts._reception_rules import ReceptionRules
+from statecharts._reception_entries import ReceptionRules
 
 __all__ = ["PUBLIC_EVENTS", "Reception"]
 

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-import statecharts._reception_rules as rules
+import statecharts._reception_actions as actions
+import statecharts._reception_guards as guards
 from statecharts import (
     EVENTS,
     PUBLIC_EVENTS,
@@ -1237,7 +1238,7 @@ def test_internal_error_in_a_guard_ends_the_call_with_an_error_message(
         raise RuntimeError(msg)
 
     call = Call.start(CLOSED).run([ev("report_claim"), message("Hail damage")])
-    monkeypatch.setattr(rules, "find_carrier", broken)
+    monkeypatch.setattr(guards, "find_carrier", broken)
     before = len(call.effects)
     assert call.fire("name_carrier", carrier="State Farm") == ["ended"]
     tail = call.effects[before:]
@@ -1259,7 +1260,7 @@ def test_internal_error_in_an_action_ends_the_call(monkeypatch: pytest.MonkeyPat
         msg = "routing table unavailable"
         raise RuntimeError(msg)
 
-    monkeypatch.setattr(rules, "intake_target", broken)
+    monkeypatch.setattr(actions, "intake_target", broken)
     call = Call.start(OPEN).run([ev("request", intent="make_change")])
     call.run([personal("Smith")])
     assert call.chart.is_terminated

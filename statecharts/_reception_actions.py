@@ -1,19 +1,15 @@
-"""The chart's guards and actions: the agency's rules, as named predicates and steps.
+"""The chart's actions: updating the caller's record and queuing what the shell must do.
 
-`Reception` declares states and transitions; this mixin holds what the
-transitions name: guards such as `office_open`, `intake_complete` and
-`can_transfer_live`, and actions that update the caller's record and queue the
-effects the shell must carry out. Nothing here reads a clock or does I/O.
+Each action is named by a transition of `Reception` (`on=...`). Actions change the
+caller's record, choose routing targets by the agency's rules, and append effects
+(lines to say, messages to store) to the queue the orchestrator drains.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from statecharts._agency import AgencyConfig, AlphaSplit, InsuranceLine, StaffMember
-from statecharts._calendar import OfficeMoment, OfficeStatus, office_moment
-from statecharts._caller import INTAKE_INTENTS, CallerRecord, Intent, Question
-from statecharts._carriers import CarrierMatch, find_carrier
+from statecharts._agency import InsuranceLine
+from statecharts._calendar import OfficeStatus
+from statecharts._caller import INTAKE_INTENTS, Intent
 from statecharts._decisions import (
     claims_target,
     intake_target,
@@ -21,28 +17,23 @@ from statecharts._decisions import (
     payments_target,
     person_target,
 )
-from statecharts._directory import StaffLookup, bilingual_pick, find_staff
+from statecharts._directory import bilingual_pick
 from statecharts._effects import (
     Effect,
-    EndCall,
     Message,
     MessageKind,
     Outcome,
     OutcomeKind,
     RecordMessage,
     Say,
-    Target,
-    TargetKind,
-    Transfer,
-    TransferToVoicemail,
 )
-from statecharts._events import CallerKind, CallerRole, CertificateKind, ReasonKind, RedirectTopic
-from statecharts._questions import pending_question
+from statecharts._events import CallerKind, RedirectTopic
+from statecharts._reception_guards import ReceptionGuards
 from statecharts._script import ONCE_PER_CALL, UNINTERRUPTIBLE, Line, question_text, render
 from statecharts._speech import digits_for_speech
 from statecharts._text import phone_last_four
 
-__all__ = ["ReceptionRules"]
+__all__ = ["ReceptionActions"]
 
 _REDIRECT_LINES = {
     RedirectTopic.INSTRUCTIONS: Line.INSTRUCTIONS_REDIRECT,
@@ -61,61 +52,13 @@ _DETAIL_FIELDS = {
 }
 
 
-class ReceptionRules:
-    """Guards and actions of the reception chart (mixed into `Reception`)."""
-
-    config: AgencyConfig
-    now: datetime
-    record: CallerRecord
-    effects: list[Effect]
-    path: list[str]
-    event_log: list[tuple[str, dict[str, object]]]
-    said: list[str]
-    errors: list[str]
-    target: Target | None
-    outcome: Outcome | None
-    away_count: int
-
-    def _start_call(self, config: AgencyConfig, at: datetime, record: CallerRecord) -> None:
-        self.config = config
-        self.now = at
-        self.record = record
-        self.effects = []
-        self.path = []
-        self.event_log = []
-        self.said = []
-        self.errors = []
-        self.target = None
-        self.outcome = None
-        self.away_count = 0
-        self._message_kind = MessageKind.MESSAGE
-        self._message_line = Line.MESSAGE_CLOSED
-        self._carrier_query: str | None = None
-        self._carrier_offered = False
-        self._live_person_asked = False
-        self._lookups: dict[str, StaffLookup] = {}
-        self._person_asked_for: str | None = None
-        """Canonical name of the last person asked for by name, restricted or not."""
-        self._messages_recorded = 0
-
-    # --- reading the world --------------------------------------------------------------------
-    @property
-    def moment(self) -> OfficeMoment:
-        """The office's status at the chart's instant."""
-        return office_moment(self.config.office, self.now)
+class ReceptionActions(ReceptionGuards):
+    """Actions of the reception chart (mixed into `Reception`)."""
 
     def take_effects(self) -> list[Effect]:
         """Hand the queued effects to the shell, in order, and clear the queue."""
         taken, self.effects = self.effects, []
         return taken
-
-    def pending_question(self) -> Question | None:
-        """What the receptionist still needs to ask the caller here, if anything."""
-        return pending_question(self.leaf(), self.record)
-
-    def leaf(self) -> str:  # pragma: no cover - provided by Reception
-        """The innermost active state's id."""
-        raise NotImplementedError
 
     def _say(self, line: Line, **params: str) -> None:
         if line in ONCE_PER_CALL and line in self.said:
@@ -123,132 +66,6 @@ class ReceptionRules:
         self.said.append(line)
         text = render(line, self.config, self.moment, **params)
         self.effects.append(Say(line.value, text, interruptible=line not in UNINTERRUPTIBLE))
-
-    def _lookup(self, name: str) -> StaffLookup:
-        if name not in self._lookups:
-            self._lookups[name] = find_staff(self.config, name)
-        return self._lookups[name]
-
-    def _person(self, name: str) -> StaffMember | None:
-        lookup = self._lookup(name)
-        return lookup.matches[0] if lookup.found else None
-
-    # --- guards -------------------------------------------------------------------------------
-    def office_open(self) -> bool:
-        """Staff are in and not at lunch: the only time a live transfer may happen."""
-        return self.moment.status is OfficeStatus.OPEN
-
-    def open_or_at_lunch(self) -> bool:
-        """A working day with staff about: claims try the claims group, else take a callback."""
-        return self.moment.status in (OfficeStatus.OPEN, OfficeStatus.LUNCH)
-
-    def intake_complete(self) -> bool:
-        """Name, phone, insurance type and the routing identifier are all collected."""
-        r = self.record
-        has_last = bool(r.last_name or r.last_name_spelled)
-        return (
-            bool(r.first_name and has_last and r.phone_number and r.insurance_type)
-            and r.has_insurance_identifier()
-        )
-
-    def can_transfer_live(self) -> bool:
-        """Open, with a target that may be transferred to and a destination to dial."""
-        target = self.target
-        if not self.office_open() or target is None or target.destination is None:
-            return False
-        if target.kind is TargetKind.PERSON:
-            member = next((m for m in self.config.staff if m.name == target.name), None)
-            return member is not None and member.transferable
-        return target.kind is TargetKind.GROUP
-
-    def voicemail_available(self) -> bool:
-        """Closed (not lunch), and the target has a voicemail box configured."""
-        closed = self.moment.status in (OfficeStatus.CLOSED, OfficeStatus.HOLIDAY)
-        return closed and self.target is not None and self.target.voicemail is not None
-
-    def person_transferable(self, name: str = "") -> bool:
-        """The name resolves to exactly one person who may be transferred to."""
-        member = self._person(name)
-        return member is not None and member.transferable
-
-    def person_ambiguous(self, name: str = "") -> bool:
-        """The name fits several people ("Rachel"): ask which one."""
-        lookup = self._lookup(name)
-        return lookup.ambiguous or len(lookup.matches) > 1
-
-    def person_restricted(self, name: str = "") -> bool:
-        """The name is someone the receptionist never transfers to directly."""
-        member = self._person(name)
-        return member is not None and member.restricted
-
-    def person_former(self, name: str = "") -> bool:
-        """The name is someone who no longer works at the agency."""
-        member = self._person(name)
-        return member is not None and member.former is not None
-
-    def needs_ae_redirect(self, kind: ReasonKind | None = None) -> bool:
-        """A sales agent was asked for with a service need: route to the account executive."""
-        member = self._person(self.record.requested_agent_name or "")
-        return (
-            kind is ReasonKind.SERVICE
-            and member is not None
-            and member.alpha_split is AlphaSplit.PERSONAL_NEW
-        )
-
-    def is_vendor(self, kind: CallerKind | None = None) -> bool:
-        """The caller asking for restricted staff is a vendor or sales call."""
-        return kind is CallerKind.VENDOR
-
-    def bilingual_available(self) -> bool:
-        """Open, and a Spanish-speaking team member is free right now."""
-        return (
-            self.office_open() and bilingual_pick(self.config, self.moment.local.time()) is not None
-        )
-
-    def wants_new_certificate(self, kind: CertificateKind | None = None) -> bool:
-        """A new certificate request (answered by email), not an existing one."""
-        return kind is CertificateKind.NEW
-
-    def wants_existing_certificate(self, kind: CertificateKind | None = None) -> bool:
-        """A question about an existing certificate (commercial only: to the CL AE)."""
-        return kind is CertificateKind.EXISTING
-
-    def is_bank(self, role: CallerRole | None = None) -> bool:
-        """The caller is a bank or mortgage company, not the policyholder."""
-        return role is CallerRole.BANK
-
-    def is_policyholder(self, role: CallerRole | None = None) -> bool:
-        """The caller is the policyholder (mortgagee changes go in writing)."""
-        return role is CallerRole.POLICYHOLDER
-
-    def _carrier_match(self, carrier: str | None) -> CarrierMatch:
-        query = carrier or self._carrier_query or ""
-        return find_carrier(self.config, query, self.record.insurance_type)
-
-    def carrier_resolved(self, carrier: str | None = None) -> bool:
-        """The carrier (and, for split lines, its line) is known: its number can be read."""
-        return self._carrier_match(carrier).carrier is not None
-
-    def carrier_needs_line(self, carrier: str | None = None) -> bool:
-        """The carrier has separate business and personal claims lines, and the line is unknown."""
-        return self._carrier_match(carrier).needs_line
-
-    def message_complete(self) -> bool:
-        """Name, phone and a message: enough for staff to call back."""
-        r = self.record
-        return bool(r.first_name and r.phone_number and r.message)
-
-    def claim_needs_carrier(self) -> bool:
-        """A claim's callback was taken, and the carrier's 24/7 line has not been offered yet."""
-        return self.record.call_intent is Intent.CLAIMS and not self._carrier_offered
-
-    def no_message_taken(self) -> bool:
-        """No message has been stored in this call yet."""
-        return self._messages_recorded == 0
-
-    def away_again(self) -> bool:
-        """The caller was already checked on once and is still silent."""
-        return self.away_count >= 1
 
     # --- actions: triage ----------------------------------------------------------------------
     def start_intake(self, intent: Intent, summary: str | None = None) -> None:
@@ -532,109 +349,6 @@ class ReceptionRules:
         )
         self._say(Line.ERROR_GOODBYE)
         self.outcome = self.outcome or Outcome(OutcomeKind.MESSAGE, self.target)
-
-    # --- entering states: what the shell must do ----------------------------------------------
-    def on_enter_greeting(self) -> None:
-        """The greeting for the office's status (open, lunch, closed or holiday)."""
-        status = self.moment.status
-        line = {
-            OfficeStatus.OPEN: Line.GREETING_OPEN,
-            OfficeStatus.LUNCH: Line.GREETING_LUNCH,
-        }.get(status, Line.GREETING_CLOSED)
-        self._say(line)
-
-    def on_enter_carrier_question(self) -> None:
-        """Offer the carrier's 24/7 claims line (without asking for a carrier already named)."""
-        after_message = "yes" if self._carrier_offered is False and self.record.message else "no"
-        self._carrier_offered = True
-        named = self._carrier_query
-        self._say(
-            Line.CLAIMS_CARRIER_QUESTION,
-            after_message=after_message,
-            ask="no" if named else "yes",
-        )
-        match = self._carrier_match(None) if named else None
-        if match is not None and match.carrier is None and not match.needs_line:
-            self.carrier_not_found(named)  # said, but not one we have a number for
-
-    def on_enter_certificate_kind_question(self) -> None:
-        """New certificate, or an existing one?"""
-        self.record.call_intent = Intent.CERTIFICATES
-        self._say(Line.CERTIFICATE_KIND_QUESTION)
-
-    def on_enter_certificate_emailed(self) -> None:
-        """New certificates: the certificate email, the app and the portal."""
-        self.record.call_intent = Intent.CERTIFICATES
-        self._say(Line.CERTIFICATE_NEW)
-
-    def on_enter_lender_question(self) -> None:
-        """Mortgagee requests: bank, or policyholder?"""
-        self.record.call_intent = Intent.MORTGAGEE_LIENHOLDERS
-        self._say(Line.LENDER_QUESTION)
-
-    def on_enter_in_writing(self) -> None:
-        """Policyholders: mortgagee changes go in writing to the general email."""
-        self.record.call_intent = Intent.MORTGAGEE_LIENHOLDERS
-        self._say(Line.MORTGAGEE_IN_WRITING)
-
-    def on_enter_bank_answer(self) -> None:
-        """The bank caller's one complete answer, whole and uninterruptible."""
-        self.record.call_intent = self.record.call_intent or Intent.BANK_CALLER
-        if self.record.call_intent is Intent.MORTGAGEE_LIENHOLDERS:
-            self.record.call_intent = Intent.BANK_CALLER
-        self._say(Line.BANK_ANSWER)
-
-    def on_enter_transfer(self) -> None:
-        """The transfer and hold line, said once and whole, then the transfer itself."""
-        target = self.target
-        assert target is not None  # can_transfer_live checked it
-        self.record.assigned_agent = target.name
-        if target.reason == "claims":
-            self._say(Line.TRANSFER_CLAIMS)
-        elif target.kind is TargetKind.GROUP:
-            self._say(Line.TRANSFER_GROUP)
-        else:
-            self._say(Line.TRANSFER, name=target.spoken_name)
-        self.effects.append(Transfer(target))
-
-    def on_enter_voicemail(self) -> None:
-        """After hours, to the account executive's voicemail box."""
-        target = self.target
-        assert target is not None  # voicemail_available checked it
-        self.record.assigned_agent = target.name
-        self._say(Line.VOICEMAIL, name=target.spoken_name)
-        self.effects.append(TransferToVoicemail(target))
-
-    def on_enter_taking_message(self) -> None:
-        """Say why a message is being taken; an earlier message is stored, so ask afresh."""
-        if self._messages_recorded:
-            self.record.message = None
-        target = self.target or office_target(self.config)
-        self.target = target
-        if target.kind is TargetKind.PERSON:
-            self.record.assigned_agent = target.name
-        self._say(
-            self._message_line, name=target.spoken_name if target.kind is TargetKind.PERSON else ""
-        )
-
-    def on_enter_message_recorded(self) -> None:
-        """Store the message first, then tell the caller it was taken."""
-        target = self.target
-        self._messages_recorded += 1
-        self.effects.append(
-            RecordMessage(self._message(self._message_kind, self.record.message or ""))
-        )
-        spoken = target.spoken_name if target and target.kind is TargetKind.PERSON else ""
-        self._say(
-            Line.MESSAGE_TAKEN, name=spoken, last4=phone_last_four(self.record.phone_number or "")
-        )
-        if self.outcome is None or self.outcome.kind is not OutcomeKind.TRANSFER:
-            self.outcome = Outcome(OutcomeKind.MESSAGE, target)
-
-    def on_enter_ended(self) -> None:
-        """The call is over: hang up after the last line."""
-        self.outcome = self.outcome or Outcome(OutcomeKind.HUNG_UP)
-        self.effects.append(EndCall(self.outcome))
 
     def _message(self, kind: MessageKind, text: str) -> Message:
         r = self.record
