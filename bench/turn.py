@@ -21,7 +21,7 @@ from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, APIConnectOptions
 from statecharts import default_agency
 from voiceagent.call import open_call
 from voiceagent.console_telephony import ConsoleTelephony
-from voiceagent.store import SqliteCallStore
+from voiceagent.sqlite_store import SqliteCallStore
 
 OPEN = datetime(2026, 11, 24, 10, 0)
 TURNS = 200

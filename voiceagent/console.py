@@ -17,7 +17,7 @@ from statecharts import AgencyConfig
 from voiceagent.brain import OfflineBrain
 from voiceagent.call import CallRun, open_call
 from voiceagent.console_telephony import ConsoleTelephony
-from voiceagent.store import SqliteCallStore
+from voiceagent.sqlite_store import SqliteCallStore
 from voiceagent.telephony import destination_for
 from voiceagent.turns import parse_turns
 

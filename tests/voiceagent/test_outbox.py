@@ -12,7 +12,8 @@ from structlog.testing import capture_logs
 
 from statecharts import Intent, Message, MessageKind, Target, TargetKind
 from voiceagent.outbox import LogDelivery, Outbox
-from voiceagent.store import Delivery, SqliteCallStore
+from voiceagent.sqlite_store import SqliteCallStore
+from voiceagent.store import Delivery
 
 pytestmark = pytest.mark.unit
 

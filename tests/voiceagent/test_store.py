@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from statecharts import Intent, Message, MessageKind, Outcome, OutcomeKind, Target, TargetKind
-from voiceagent.store import SCHEMA_VERSION, SqliteCallStore, StoreSchemaError
+from voiceagent.sqlite_store import SqliteCallStore
+from voiceagent.store import SCHEMA_VERSION, StoreSchemaError
 
 pytestmark = pytest.mark.unit
 
