@@ -19,6 +19,7 @@ from livekit.agents.voice.events import ConversationItemAddedEvent, UserStateCha
 
 from statecharts import AgencyConfig, Reception
 from voiceagent.orchestrator import Orchestrator
+from voiceagent.silence import SilenceWatch
 from voiceagent.store import CallStore
 from voiceagent.telephony import TelephonyPort
 
@@ -50,6 +51,7 @@ class CallRun:
     session: AgentSession[Orchestrator]
     orchestrator: Orchestrator
     transcript: list[Line] = field(default_factory=list)
+    silence: SilenceWatch | None = None
 
     @property
     def chart(self) -> Reception:
@@ -75,6 +77,8 @@ class CallRun:
 
     async def close(self) -> None:
         """Hang up if the caller is still on the line, and close the session."""
+        if self.silence is not None:
+            await self.silence.close()
         if not self.ended:
             await self.shell_event("hangup")
         await self.orchestrator.wait_idle()
@@ -112,23 +116,27 @@ async def open_call(
         max_tool_steps=MAX_TOOL_STEPS,
     )
     run = CallRun(session=session, orchestrator=orchestrator)
-    pending: set[asyncio.Task[None]] = set()
+
+    silence = SilenceWatch(
+        lambda: orchestrator.fire("caller_away_timeout"),
+        timeout=user_away_timeout or USER_AWAY_SECONDS,
+        on_hold=lambda: run.chart.where() in ON_HOLD_STATES,
+        ended=lambda: run.ended,
+    )
+    run.silence = silence
 
     def on_item(event: ConversationItemAddedEvent) -> None:
         item = event.item
         if isinstance(item, llm.ChatMessage) and item.text_content:
-            speaker = "agent" if item.role == "assistant" else "caller"
+            if item.role == "user":
+                silence.caller_spoke()
             if item.role in ("assistant", "user"):
+                speaker = "agent" if item.role == "assistant" else "caller"
                 run.transcript.append(Line(speaker, item.text_content))
 
     def on_user_state(event: UserStateChangedEvent) -> None:
-        # Silence while the caller holds for a transfer or voicemail is expected: the
-        # timer is paused there, so nobody is asked "are you still there?" on hold.
-        on_hold = run.chart.where() in ON_HOLD_STATES
-        if event.new_state == "away" and not run.ended and not on_hold:
-            task = asyncio.create_task(orchestrator.fire("caller_away_timeout"))
-            pending.add(task)
-            task.add_done_callback(pending.discard)
+        if event.new_state == "away":
+            silence.caller_away()
 
     session.on("conversation_item_added", on_item)
     session.on("user_state_changed", on_user_state)
