@@ -64,6 +64,7 @@ def _call(args: argparse.Namespace) -> int:
 def _simulate(args: argparse.Namespace) -> int:
     from voiceagent.simulate import call_report, run_script  # noqa: PLC0415 - loads LiveKit
 
+    config = _agency(args)
     at = _at(args)
     if args.caller_number is not None and not _E164.match(args.caller_number):
         msg = f"--caller-number {args.caller_number!r} is not an E.164 number (like +14075550123)"
@@ -77,14 +78,12 @@ def _simulate(args: argparse.Namespace) -> int:
             msg = f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}"
             raise UsageError(msg) from None
     _logging(args)
-    run = asyncio.run(
-        run_script(_agency(args), at, parse_turns(lines), caller_number=args.caller_number)
-    )
+    run = asyncio.run(run_script(config, at, parse_turns(lines), caller_number=args.caller_number))
     report = call_report(run)
     if args.json:
         print(json.dumps(report))
         return 0
-    persona = _agency(args).persona.name
+    persona = config.persona.name
     for line in report["transcript"]:
         speaker = persona if line["speaker"] == "agent" else "Caller"
         print(f"{speaker}: {line['text']}")

@@ -175,3 +175,29 @@ def test_scenario_file_errors_name_the_file(
     err = capsys.readouterr().err
     assert "broken.yaml" in err
     assert "'at'" in err
+
+
+def test_another_agency_file_is_used(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--agency loads another agency's file: its persona greets the caller."""
+    shipped = (ROOT / "statecharts" / "agencies" / "harry_levine.toml").read_text()
+    assert 'name = "Aizellee"' in shipped
+    other = tmp_path / "agency.toml"
+    other.write_text(shipped.replace('name = "Aizellee"', 'name = "Willow"', 1))
+    script = tmp_path / "call.txt"
+    script.write_text("What are your hours?\n")
+    assert main(["simulate", "--agency", str(other), "--at", OPEN, "--json", str(script)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert "I'm Willow, an automated assistant" in report["transcript"][0]["text"]
+
+
+def test_a_bad_agency_file_names_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad agency file stops the command with the file, the field and the problem."""
+    shipped = (ROOT / "statecharts" / "agencies" / "harry_levine.toml").read_text()
+    bad = tmp_path / "agency.toml"
+    bad.write_text(shipped.replace('timezone = "America/New_York"', 'timezone = "Mars/Base"', 1))
+    assert main(["simulate", "--agency", str(bad), "--at", OPEN, "-"]) == 2
+    err = capsys.readouterr().err
+    assert "agency.toml" in err
+    assert "timezone" in err

@@ -548,9 +548,7 @@ async def test_rachel_is_always_disambiguated() -> None:
             name="ask_for_person", arguments={"name": "Rachel Moreno"}
         )
         reason = await call.turn("I want a quote for a new policy")
-        reason.expect.contains_function_call(
-            name="give_reason", arguments={"kind": "new_business"}
-        )
+        reason.expect.contains_function_call(name="give_reason", arguments={"kind": "new_business"})
         await finish_routed(call, "open", reason, RACHEL_MORENO)
 
 
@@ -652,4 +650,3 @@ async def test_failed_transfer_becomes_a_stored_message_for_the_intended_person(
         assert "Transfer failed" in stored[0].notes
         assert call.dialled() == [(TransferKind.LIVE, "Brad")]  # never retried
         assert call.telephony.hung_up
-
