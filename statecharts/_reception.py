@@ -165,8 +165,10 @@ class Reception(ReceptionRules, StateChart["Reception"]):
     report_claim = (
         call.triage.to(call.claims.connecting, cond="open_or_at_lunch", on="start_claim")
         | call.triage.to(call.claims.carrier_question, on="start_claim")
-        | call.after_hours.to(call.claims.connecting, cond="open_or_at_lunch", on="start_claim")
-        | call.after_hours.to(call.claims.carrier_question, on="start_claim")
+        | call.after_hours.to(
+            call.claims.connecting, cond=["claim_is_new", "open_or_at_lunch"], on="start_claim"
+        )
+        | call.after_hours.to(call.claims.carrier_question, cond="claim_is_new", on="start_claim")
     )
     call.claims.connecting.to(call.transfer, cond="can_transfer_live")
     call.claims.connecting.to(call.after_hours.taking_message, on="explain_message")

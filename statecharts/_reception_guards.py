@@ -99,6 +99,10 @@ class ReceptionGuards:
         """A working day with staff about: claims try the claims group, else take a callback."""
         return self.moment.status in (OfficeStatus.OPEN, OfficeStatus.LUNCH)
 
+    def claim_is_new(self) -> bool:
+        """The claim was not already reported in this call (a message about it is under way)."""
+        return self.record.call_intent is not Intent.CLAIMS
+
     def intake_complete(self) -> bool:
         """Name, phone, insurance type and the routing identifier are all collected."""
         r = self.record

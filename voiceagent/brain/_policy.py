@@ -159,7 +159,8 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
         yield from _once(step, "spanish_speaker")
         return
     routing = not step.recent.handed_off  # else the previous adapter used the intent
-    if routing and heard.routing_intent is Intent.CLAIMS:
+    free_text = step.fresh and step.block.needed in _FREE_TEXT  # the words are the message
+    if routing and heard.routing_intent is Intent.CLAIMS and not free_text:
         carrier = {"carrier": heard.carrier} if heard.carrier else {}
         yield from _once(step, "report_claim", carrier)
     yield from _answers(step)
