@@ -44,14 +44,15 @@ class Choice(StrEnum):
 
 _NOT_AN_ANSWER = word_set(
     """i i'm i've i'd can could would will should what what's is are do does did how why
-    where when who which please no not nope actually hi hello hey thanks thank"""
+    where when who which please no not nope actually hi hello hey thanks thank hold wait
+    hang sorry pardon huh excuse one sec second"""
 )
 """First words that make an utterance a sentence or a question, not a short answer."""
 _FILLERS = word_set(
     """yeah yes yep sure ok okay um uh er ah oh hi hello hey so well and it's its it is this
     my name name's i'm im the last first spelled spelling that's thats please thanks thank you
     number phone cell mobile as in like for sorry actually i mean meant it's uh-huh just
-    correct right"""
+    correct right you can reach me at on call"""
 )
 _CHOICES: tuple[tuple[Choice, re.Pattern[str]], ...] = (
     (Choice.VENDOR, re.compile(r"\b(?:vendor|sales|selling|solicit\w*)\b")),
@@ -83,6 +84,8 @@ def choices(lowered: str) -> frozenset[Choice]:
 
 def short_answer(text: str) -> str | None:
     """A short answer without its lead-in ("yeah, it's State Farm" is "State Farm")."""
+    if text.rstrip().endswith("?"):
+        return None  # a question back ("sorry, what was that?") answers nothing
     rest = _LEAD.sub("", text).strip(" .,!?;:")
     words = rest.split()
     if not words or len(words) > 8 or len(rest) > 80 or not _USABLE.search(rest):

@@ -145,6 +145,11 @@ def extract_spelling(lowered: str, *, loose: bool) -> tuple[str | None, tuple[in
     """
     cue = _SPELL_CUE.search(lowered)
     if cue is not None:
+        run = _SPELL_RUN.match(lowered, cue.end())
+        if run is not None:  # "spelled U, R, B, A, N": letters apart by commas
+            letters = normalize_spelling(run.group(0))
+            if len(letters) >= 2:
+                return letters, (cue.start(), run.end())
         clause = _CLAUSE_END.split(lowered[cue.end() :], maxsplit=1)[0]
         letters = normalize_spelling(clause)
         if letters and len(letters) <= 30 and len(clause.split()) <= 12:
@@ -201,14 +206,16 @@ def name_words(text: str, *, capitalised: bool, limit: int = 3) -> tuple[str, ..
         key = word.casefold().strip(".'-")
         if key in STOPWORDS or len(key) > 24 or (capitalised and not word[0].isupper()):
             break
+        if key.startswith(("i'", "i\u2019")):
+            break  # "I'd", "I'll": the next sentence, not a name
         if not _latin(word):
             break
         if not words and len(key) < 2:
             break
         words.append(_tidy(word))
         position = match.end()
-        if len(words) == limit:
-            break
+        if len(words) == limit or (word.endswith(".") and len(key) > 1):
+            break  # the limit, or a full stop after a word (not an initial): the name ends
     if any(w.casefold() in _INJECTION_WORDS for w in words) or is_carrier(" ".join(words)):
         return ()
     return tuple(words)
@@ -284,6 +291,8 @@ _BUSINESS_PATTERNS = (
     re.compile(r"\b(?i:it's|it\s+is|this\s+is)\s+(?i:for)\s+([A-Z][^,.;!?]*)"),
 )
 _SUFFIX = re.compile(rf"\b{_BUSINESS_SUFFIX}(?![\w])", re.I)
+_OF_PLACE = re.compile(r"\s+of\s+[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,2}")
+"""A name that goes on after its suffix: "Theater Company of Orlando"."""
 _JOINERS = frozenset({"&", "and", "of"})
 _BUSINESS_LEAD = re.compile(r"^(?:it's\s+for|it\s+is\s+for|for|called|named)\s+", re.I)
 _BUSINESS_STOP = re.compile(r"\s+(?:and|but|so|because|my|i|i'm|we)\b.*$", re.I)
@@ -327,8 +336,10 @@ def _suffixed_business(text: str) -> str | None:
                 break
         while kept and kept[0] in _JOINERS:
             kept.pop(0)
+        tail = _OF_PLACE.match(text, match.end())
         if kept and not is_carrier(" ".join(kept)):
-            name = clean_business(" ".join([*kept, match.group(0)]))
+            words = [*kept, match.group(0)] + ([tail.group(0).strip()] if tail else [])
+            name = clean_business(" ".join(words))
             if name is not None:
                 return name
     return None
