@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 _USAGE_ERROR = 2
+_INTERRUPTED = 130
 
 
 class UsageError(Exception):
@@ -183,3 +184,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, DiagramError, AgencyConfigError, ScenarioError, OSError) as error:
         print(f"voiceagent {args.command}: error: {error}", file=sys.stderr)
         return _USAGE_ERROR
+    except KeyboardInterrupt:
+        print(f"voiceagent {args.command}: interrupted", file=sys.stderr)
+        return _INTERRUPTED
