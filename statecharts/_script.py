@@ -241,8 +241,7 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
         ),
         Line.APPOINTMENT_CLOSED: (
             "Walk-ins are welcome, but appointments are strongly recommended so we have "
-            "enough time to review your concerns, questions, or changes. I'll take your "
-            "details so our team can get that scheduled."
+            "enough time to review your concerns, questions, or changes."
         ),
         Line.PERSON_SCREENING: (
             f"Sure, I can connect you with {name}. What is this in reference to?"

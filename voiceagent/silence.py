@@ -32,12 +32,13 @@ class SilenceWatch:
         self._ended = ended
         self._turns = 0
         self._tasks: set[asyncio.Task[None]] = set()
+        self._waiting: set[asyncio.Task[None]] = set()
+        """Tasks sleeping between the check-in and the follow-up: safe to cancel."""
 
     def caller_spoke(self) -> None:
         """The caller said something: any pending follow-up is moot."""
         self._turns += 1
-        for task in list(self._tasks):
-            task.cancel()
+        self._stop_waiting()
 
     def caller_away(self) -> None:
         """LiveKit saw the caller go silent: check in, then watch for more silence."""
@@ -46,10 +47,15 @@ class SilenceWatch:
         self._spawn(self._check_in(self._turns))
 
     async def close(self) -> None:
-        """Stop watching (the call has ended)."""
-        for task in list(self._tasks):
-            task.cancel()
+        """Stop watching; an event already being handled is let finish, never cut off."""
+        self._stop_waiting()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def _stop_waiting(self) -> None:
+        # Only the waits are cancelled: cancelling a task inside `fire` would leave the
+        # chart ended with its goodbye, record and hang-up never carried out.
+        for task in list(self._waiting):
+            task.cancel()
 
     def _spawn(self, work: Awaitable[None]) -> None:
         task = asyncio.ensure_future(work)
@@ -58,7 +64,15 @@ class SilenceWatch:
 
     async def _check_in(self, turns: int) -> None:
         await self._fire()
-        await asyncio.sleep(self._timeout)
+        task = asyncio.current_task()
+        assert task is not None
+        self._waiting.add(task)
+        try:
+            await asyncio.sleep(self._timeout)
+        except asyncio.CancelledError:
+            return
+        finally:
+            self._waiting.discard(task)
         still_silent = self._turns == turns
         if still_silent and not self._ended() and not self._on_hold():
             await self._fire()

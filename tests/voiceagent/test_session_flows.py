@@ -10,10 +10,12 @@ stored messages: what a caller would have lived through, and what staff get.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import pytest
 from livekit.agents import RunResult, llm
@@ -84,14 +86,12 @@ class Call:
     run: CallRun
     telephony: ConsoleTelephony
     store: SqliteCallStore
-    results: list[RunResult[None]] = field(default_factory=list)
 
     async def turn(self, text: str) -> RunResult[None]:
         """One caller turn through the session, run until background work has settled."""
         assert not self.run.ended, f"the call ended before the caller said {text!r}"
-        result = await self.run.session.run(user_input=text)
+        result: RunResult[None] = await self.run.session.run(user_input=text)
         await self.run.orchestrator.wait_idle()
-        self.results.append(result)
         return result
 
     @property
@@ -136,19 +136,13 @@ def said(result: RunResult[None]) -> str:
     return " ".join(
         event.item.text_content or ""
         for event in result.events
-        if event.type == "message"
-        and isinstance(event.item, llm.ChatMessage)
-        and event.item.role == "assistant"
+        if isinstance(event.item, llm.ChatMessage) and event.item.role == "assistant"
     )
 
 
 def tools_called(result: RunResult[None]) -> list[str]:
     """The names of the tools called during one run, in order."""
-    return [
-        event.item.name
-        for event in result.events
-        if event.type == "function_call" and isinstance(event.item, llm.FunctionCall)
-    ]
+    return [event.item.name for event in result.events if isinstance(event.item, llm.FunctionCall)]
 
 
 async def finish_routed(
@@ -317,6 +311,106 @@ async def test_bank_customer_with_own_need_is_a_quote_not_a_bank_caller() -> Non
         last = await call.turn("Kelly Urban, U R B A N, 407 555 0123")
         await finish_routed(call, "open", last, BRAD)
         assert "fax" not in call.transcript()
+
+
+async def test_name_in_the_opening_is_kept_and_not_asked_again() -> None:
+    """'Hi, this is Maria Urban. I'd like…': the name is recorded as said, never re-asked."""
+    async with call_at(OPEN) as call:
+        opening = await call.turn("Hi, this is Maria Urban. I'd like a policy review")
+        opening.expect.contains_function_call(
+            name="request", arguments={"intent": "policy_review_renewal"}
+        )
+        opening.expect.contains_function_call(
+            name="provide_details", arguments={"first_name": "Maria", "last_name": "Urban"}
+        )
+        await call.turn("it's for my car")
+        await call.turn("U R B A N")
+        last = await call.turn("407-555-0000")
+        assert call.run.chart.record.last_name == "Urban"
+        assert "Can I get your first name" not in call.transcript()
+        await finish_routed(call, "open", last, LOUIS)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Maria Urban, U R B A N, 407 555 0000",
+        "Maria Urban, it's spelled U, R, B, A, N, 407-555-0000",
+        "Maria Urban, U R B A N, you can reach me at 407-555-0000",
+    ],
+)
+async def test_one_answer_to_the_contact_question_gives_every_fact(answer: str) -> None:
+    """Name, spelling and phone in one answer are all recorded; nothing is asked again."""
+    async with call_at(OPEN) as call:
+        await call.turn("I need a quote for my car")
+        last = await call.turn(answer)
+        last.expect.contains_function_call(
+            name="provide_details",
+            arguments={
+                "first_name": "Maria",
+                "last_name_spelled": "URBAN",
+                "phone": "4075550000",
+            },
+        )
+        assert "Can I get your first name?" not in call.transcript()
+        await finish_routed(call, "open", last, BRAD)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["U R B A N", "that's U-R-B-A-N", "spelled U R B A N", "it's spelled U, R, B, A, N"],
+)
+async def test_the_spelling_is_recorded_letter_for_letter(answer: str) -> None:
+    """However the caller spells the last name, every letter is recorded."""
+    async with call_at(OPEN) as call:
+        await call.turn("I need a quote for my car")
+        await call.turn("Maria Urban")
+        spelled = await call.turn(answer)
+        spelled.expect.contains_function_call(name="provide_details")
+        assert call.run.chart.record.last_name_spelled == "URBAN"
+        assert "And a good phone number to reach you?" in said(spelled)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "the business is Theater Company of Orlando",
+        "it's called Theater Company of Orlando",
+        "Theater Company of Orlando",
+    ],
+)
+async def test_the_business_name_is_recorded_whole(answer: str) -> None:
+    """The business name is kept as said, words after 'Company' included; T goes to Rayvon."""
+    async with call_at(OPEN) as call:
+        await call.turn("I need a quote for my company")
+        await call.turn("my name is Maria Urban, 407-555-0000")
+        last = await call.turn(answer)
+        last.expect.contains_function_call(
+            name="provide_details", arguments={"business_name": "Theater Company of Orlando"}
+        )
+        await finish_routed(call, "open", last, RAYVON)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "407-555-0000",
+        "(407) 555-0000",
+        "my number is 407 555 0000",
+        "four oh seven five five five oh oh oh oh",
+        "you can reach me at four zero seven five five five zero zero zero zero",
+    ],
+)
+async def test_the_phone_number_is_recorded_in_digits(answer: str) -> None:
+    """Digits with dashes, spaces or parentheses, or said as words: the same ten digits."""
+    async with call_at(OPEN) as call:
+        await call.turn("I need a quote for my car")
+        await call.turn("my name is Maria Urban, U R B A N")
+        last = await call.turn(answer)
+        last.expect.contains_function_call(
+            name="provide_details", arguments={"phone": "4075550000"}
+        )
+        await finish_routed(call, "open", last, BRAD)
 
 
 # --- claims ------------------------------------------------------------------------------------
@@ -650,3 +744,45 @@ async def test_failed_transfer_becomes_a_stored_message_for_the_intended_person(
         assert "Transfer failed" in stored[0].notes
         assert call.dialled() == [(TransferKind.LIVE, "Brad")]  # never retried
         assert call.telephony.hung_up
+
+
+# --- the end of a call ------------------------------------------------------------------------
+
+
+class SlowStore(SqliteCallStore):
+    """A store whose event log is slow to write, as a busy disk or database can be."""
+
+    async def record_event(self, *args: Any, **kwargs: Any) -> None:
+        """Write the event after a pause, so the chart's next steps are still pending."""
+        await asyncio.sleep(0.2)
+        await super().record_event(*args, **kwargs)
+
+
+async def test_a_call_ended_by_silence_closes_with_its_goodbye_record_and_hang_up() -> None:
+    """Closing as soon as silence ends the call still says goodbye, hangs up, files the call."""
+    store = SlowStore(":memory:")
+    telephony = ConsoleTelephony()
+    run = await open_call(
+        config=AGENCY,
+        at=OPEN,
+        brain=OfflineBrain(),
+        telephony=telephony,
+        store=store,
+        user_away_timeout=0.1,
+    )
+    try:
+        try:
+            async with asyncio.timeout(10):
+                while not run.ended:  # nobody speaks: a check-in, then the goodbye
+                    await asyncio.sleep(0.01)
+        finally:
+            await run.close()
+        record = await store.get_call(run.orchestrator.call_id)
+    finally:
+        await store.close()
+    assert "got disconnected" in run.transcript[-1].text
+    assert telephony.hung_up
+    assert record is not None
+    assert record.finished_at is not None
+    assert record.outcome is not None
+    assert record.outcome.kind is OutcomeKind.HUNG_UP
