@@ -11,16 +11,14 @@ stored messages: what a caller would have lived through, and what staff get.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import pytest
-from livekit.agents import RunResult, llm
+from livekit.agents import RunResult
 
-from statecharts import MessageKind, OutcomeKind, default_agency
+from statecharts import MessageKind, OutcomeKind
 from voiceagent.adapters import (
     AfterHoursAdapter,
     ClaimsAdapter,
@@ -29,16 +27,15 @@ from voiceagent.adapters import (
     TriageAdapter,
 )
 from voiceagent.brain import OfflineBrain
-from voiceagent.call import CallRun, open_call
+from voiceagent.call import open_call
 from voiceagent.console_telephony import ConsoleTelephony
 from voiceagent.sqlite_store import SqliteCallStore
 from voiceagent.telephony import TransferKind
 
+from .session_driver import AGENCY, OPEN, Call, Target, call_at, said, tools_called
+
 pytestmark = pytest.mark.session
 
-AGENCY = default_agency()
-OPEN = datetime(2026, 11, 24, 10, 0)
-"""Tuesday 10:00 Eastern: open."""
 LUNCH = datetime(2026, 11, 24, 12, 30)
 """Tuesday 12:30: the team is at lunch."""
 CLOSED = datetime(2026, 11, 24, 19, 30)
@@ -56,8 +53,6 @@ MESSAGE_KIND = {
 MESSAGE = "I'd like to go over my options, please."
 """What a caller leaves as their message when nobody can take the call."""
 
-Target = dict[str, str | None]
-
 
 def person(name: str, extension: str) -> Target:
     """A staff member as the outcome's target names them."""
@@ -74,75 +69,6 @@ LOUIS = person("Louis", "7017")
 STEPHANIE = person("Stephanie", "7014")
 VA_GROUP: Target = {"name": "Virtual Assistant Team", "extension": None, "group": "VA"}
 CLAIMS_GROUP: Target = {"name": "Claims Team", "extension": None, "group": "Claims"}
-
-
-# --- the call under test ---------------------------------------------------------------------
-
-
-@dataclass
-class Call:
-    """A call opened for a test, with its fakes."""
-
-    run: CallRun
-    telephony: ConsoleTelephony
-    store: SqliteCallStore
-
-    async def turn(self, text: str) -> RunResult[None]:
-        """One caller turn through the session, run until background work has settled."""
-        assert not self.run.ended, f"the call ended before the caller said {text!r}"
-        result: RunResult[None] = await self.run.session.run(user_input=text)
-        await self.run.orchestrator.wait_idle()
-        return result
-
-    @property
-    def outcome(self) -> tuple[OutcomeKind | None, Target | None]:
-        """The chart's outcome: its kind and the target as the JSON contract names it."""
-        outcome = self.run.chart.outcome
-        if outcome is None:
-            return None, None
-        return outcome.kind, outcome.target.as_dict() if outcome.target else None
-
-    def transcript(self) -> str:
-        """Everything the receptionist said in the call, as one text."""
-        return " ".join(line.text for line in self.run.transcript if line.speaker == "agent")
-
-    def dialled(self) -> list[tuple[TransferKind, str]]:
-        """Every transfer the telephony port was asked to make, by kind and target name."""
-        return [(kind, target.name) for kind, target in self.telephony.transfers]
-
-
-@contextlib.asynccontextmanager
-async def call_at(at: datetime, *, fail_transfers: bool = False) -> AsyncIterator[Call]:
-    """A call greeted at `at`; hung up and its store closed when the test is done."""
-    store = SqliteCallStore(":memory:")
-    telephony = ConsoleTelephony(fail_transfers=fail_transfers)
-    run = await open_call(
-        config=AGENCY,
-        at=at,
-        brain=OfflineBrain(),
-        telephony=telephony,
-        store=store,
-        user_away_timeout=None,
-    )
-    try:
-        yield Call(run, telephony, store)
-    finally:
-        await run.close()
-        await store.close()
-
-
-def said(result: RunResult[None]) -> str:
-    """What the receptionist said during one run."""
-    return " ".join(
-        event.item.text_content or ""
-        for event in result.events
-        if isinstance(event.item, llm.ChatMessage) and event.item.role == "assistant"
-    )
-
-
-def tools_called(result: RunResult[None]) -> list[str]:
-    """The names of the tools called during one run, in order."""
-    return [event.item.name for event in result.events if isinstance(event.item, llm.FunctionCall)]
 
 
 async def finish_routed(
