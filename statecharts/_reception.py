@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -321,10 +321,3 @@ class Reception(ReceptionRules, StateChart["Reception"]):
     def leaf(self) -> str:
         """The id of the innermost active state."""
         return str(list(self.configuration_values)[-1])
-
-    def arguments_of(self, event: str) -> Mapping[str, object]:
-        """The arguments of the last accepted `event`, for tests and records."""
-        for name, args in reversed(self.event_log):
-            if name == event:
-                return args
-        return {}

@@ -190,7 +190,7 @@ class Orchestrator:
         if self._asked_already:
             return None
         question = self.chart.pending_question()
-        return "Recorded." if question is None else "Recorded. " + _facts_hint(self)
+        return "Recorded." if question is None else "Recorded. " + self._facts()
 
     # --- effects --------------------------------------------------------------------------------
     async def _apply(self) -> None:
@@ -268,15 +268,15 @@ class Orchestrator:
             chat_ctx=chat_ctx,
         )
 
-    def _instructions(self, state: str) -> str:
+    def _facts(self, *, asked_already: bool = False) -> str:
         chart = self.chart
-        facts = facts_block(
-            chart.where(),
-            chart.pending_question(),
-            chart.record,
-            asked_already=self._asked_already,
+        return facts_block(
+            chart.where(), chart.pending_question(), chart.record, asked_already=asked_already
         )
-        return instructions_for(chart.config, state, facts)
+
+    def _instructions(self, state: str) -> str:
+        facts = self._facts(asked_already=self._asked_already)
+        return instructions_for(self.chart.config, state, facts)
 
     def _handoff(self, state: str) -> None:
         previous = self.session.current_agent
@@ -289,11 +289,6 @@ class Orchestrator:
         if isinstance(agent, StateAdapter):
             await agent.update_instructions(self._instructions(agent.state))
             await agent.update_tools(list(tools_for(self.chart.allowed_event_names())))
-
-
-def _facts_hint(orchestrator: Orchestrator) -> str:
-    chart = orchestrator.chart
-    return facts_block(chart.where(), chart.pending_question(), chart.record)
 
 
 async def _first(*waits: Coroutine[Any, Any, object]) -> None:
