@@ -15,7 +15,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from livekit.agents import AgentSession, llm
-from livekit.agents.voice.events import ConversationItemAddedEvent, UserStateChangedEvent
+from livekit.agents.voice.events import (
+    ConversationItemAddedEvent,
+    ErrorEvent,
+    UserStateChangedEvent,
+)
 
 from statecharts import AgencyConfig, Reception
 from voiceagent.orchestrator import Orchestrator
@@ -138,6 +142,15 @@ async def open_call(
         if event.new_state == "away":
             silence.caller_away()
 
+    def on_error(event: ErrorEvent) -> None:
+        # A recoverable error is the framework's to retry; a fatal one ends the call
+        # through the chart, which stores a callback message and says goodbye.
+        if getattr(event.error, "recoverable", False) or run.ended:
+            return
+        error = event.error if isinstance(event.error, Exception) else RuntimeError(event.error)
+        orchestrator.fail_soon(error)
+
+    session.on("error", on_error)
     session.on("conversation_item_added", on_item)
     session.on("user_state_changed", on_user_state)
     first = await orchestrator.begin(session)

@@ -150,7 +150,7 @@ class Orchestrator:
         try:
             entered = self.chart.fire(event, **arguments)
         except Refusal as refusal:
-            self._log.info("event refused", chart_event=event, reason=str(refusal))
+            self._log.info("event refused", chart_event=event, arguments=sorted(arguments))
             raise ToolError(str(refusal)) from None
         return await self._after(event, arguments, entered)
 
@@ -158,10 +158,14 @@ class Orchestrator:
         """A shell event (greeted, transfer results, silence, hang-up); refusals are logged."""
         try:
             entered = self.chart.fire(event, **arguments)
-        except Refusal as refusal:
-            self._log.info("event refused", chart_event=event, reason=str(refusal))
+        except Refusal:
+            self._log.info("event refused", chart_event=event, arguments=sorted(arguments))
             return
         await self._after(event, arguments, entered)
+
+    def fail_soon(self, error: Exception) -> None:
+        """`fail`, from a callback that cannot await: tracked, so `wait_idle` waits for it."""
+        self._background(self.fail(error))
 
     async def fail(self, error: Exception) -> None:
         """A fatal error in the shell: the chart ends the call safely, message recorded."""
