@@ -11,61 +11,26 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar, overload
 
 from statecharts import Intent, Message, MessageKind, Outcome, OutcomeKind, Target, TargetKind
+from voiceagent.sqlite_schema import migrate, transaction
 from voiceagent.store import (
-    SCHEMA_VERSION,
     CallEvent,
     CallRecordRow,
     Delivery,
     StoredMessage,
-    StoreSchemaError,
 )
 
 __all__ = ["SqliteCallStore"]
 
 _T = TypeVar("_T")
 
-
-_SCHEMA_V1 = """
-CREATE TABLE calls (
-    call_id TEXT PRIMARY KEY, agency TEXT, started_at TEXT, caller_number TEXT,
-    finished_at TEXT, outcome TEXT, outcome_target TEXT,
-    caller TEXT NOT NULL DEFAULT '{}', path TEXT NOT NULL DEFAULT '[]'
-);
-CREATE TABLE events (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, call_id TEXT NOT NULL, at TEXT NOT NULL,
-    name TEXT NOT NULL, arguments TEXT NOT NULL, states TEXT NOT NULL
-);
-CREATE INDEX events_by_call ON events (call_id, id);
-CREATE TABLE messages (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, call_id TEXT NOT NULL, at TEXT NOT NULL,
-    kind TEXT NOT NULL, target_kind TEXT, target_name TEXT, target_spoken_name TEXT,
-    target_extension TEXT, target_group TEXT, target_reason TEXT,
-    caller_name TEXT, phone_number TEXT, insurance_type TEXT, identifier TEXT, intent TEXT,
-    text TEXT NOT NULL, notes TEXT NOT NULL
-);
-CREATE INDEX messages_by_call ON messages (call_id, id);
-CREATE TABLE outbox (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    message_id INTEGER NOT NULL UNIQUE REFERENCES messages (id),
-    created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at TEXT NOT NULL, last_attempt_at TEXT, last_error TEXT, delivered_at TEXT
-);
-CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE delivered_at IS NULL;
-"""
-"""Events and messages have no foreign key to `calls`: a message must be kept even
-when the call's start could not be recorded."""
-
-_MIGRATIONS = {1: _SCHEMA_V1}
-"""The script that takes the schema from version n - 1 to n."""
 
 _MESSAGE_FIELDS = (
     "call_id", "at", "kind", "target_kind", "target_name", "target_spoken_name",
@@ -161,7 +126,7 @@ class SqliteCallStore:
 
         def insert() -> int:
             conn = self._connection()
-            with _transaction(conn):
+            with transaction(conn):
                 message_id = conn.execute(_INSERT_MESSAGE, params).lastrowid
                 conn.execute(
                     "INSERT INTO outbox (message_id, created_at, next_attempt_at) "
@@ -218,7 +183,7 @@ class SqliteCallStore:
 
         def claim() -> bool:
             conn = self._connection()
-            with _transaction(conn):
+            with transaction(conn):
                 cursor = conn.execute(
                     "UPDATE outbox SET next_attempt_at = :until WHERE id = :id "
                     "AND delivered_at IS NULL AND next_attempt_at <= :at",
@@ -302,7 +267,7 @@ class SqliteCallStore:
     async def _write(self, sql: str, params: Mapping[str, object]) -> None:
         def write() -> None:
             conn = self._connection()
-            with _transaction(conn):
+            with transaction(conn):
                 conn.execute(sql, params)
 
         await self._run(write)
@@ -318,38 +283,12 @@ class SqliteCallStore:
             try:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = FULL")
-                _migrate(conn)
+                migrate(conn)
             except BaseException:
                 conn.close()
                 raise
             self._conn = conn
         return self._conn
-
-
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise StoreSchemaError(
-            f"call store schema is version {version}; this build knows up to {SCHEMA_VERSION}"
-        )
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        with _transaction(conn):
-            for statement in _MIGRATIONS[target].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {target:d}")
 
 
 def _iso(moment: datetime) -> str:
