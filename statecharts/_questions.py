@@ -12,7 +12,7 @@ from collections.abc import Callable
 from statecharts._agency import InsuranceLine
 from statecharts._caller import CallerRecord, Question
 
-__all__ = ["QUESTION_FIELDS", "pending_question"]
+__all__ = ["QUESTION_FIELDS", "intake_question", "message_question", "pending_question"]
 
 QUESTION_FIELDS: dict[Question, tuple[str, ...]] = {
     Question.INSURANCE_TYPE: ("insurance_type",),
@@ -28,7 +28,8 @@ QUESTION_FIELDS: dict[Question, tuple[str, ...]] = {
 """The record fields a question asks for: none of them may already hold a value."""
 
 
-def _intake(r: CallerRecord) -> Question | None:
+def intake_question(r: CallerRecord) -> Question | None:
+    """The intake's next question; None once it is complete (the routing guard says so too)."""
     if r.insurance_type is None:
         return Question.INSURANCE_TYPE
     if not (r.first_name or r.last_name or r.last_name_spelled or r.phone_number):
@@ -47,7 +48,8 @@ def _intake(r: CallerRecord) -> Question | None:
     return None
 
 
-def _message(r: CallerRecord) -> Question | None:
+def message_question(r: CallerRecord) -> Question | None:
+    """The message's next question; None once staff can call back."""
     if not (r.first_name or r.last_name or r.last_name_spelled or r.phone_number):
         return Question.CONTACT
     if not r.first_name:
@@ -65,8 +67,8 @@ def _carrier_line(r: CallerRecord) -> Question | None:
 
 _BY_STATE: dict[str, Callable[[CallerRecord], Question | None]] = {
     "listening": lambda r: Question.HOW_CAN_I_HELP,
-    "intake": _intake,
-    "taking_message": _message,
+    "intake": intake_question,
+    "taking_message": message_question,
     "carrier_question": lambda r: None if r.carrier else Question.CARRIER,
     "carrier_line_question": _carrier_line,
     "certificate_kind_question": lambda r: Question.CERTIFICATE_KIND,

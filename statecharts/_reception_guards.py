@@ -24,7 +24,7 @@ from statecharts._effects import (
     TargetKind,
 )
 from statecharts._events import CallerKind, CallerRole, CertificateKind, ReasonKind
-from statecharts._questions import pending_question
+from statecharts._questions import intake_question, message_question, pending_question
 from statecharts._script import Line
 
 __all__ = ["ReceptionGuards"]
@@ -104,13 +104,12 @@ class ReceptionGuards:
         return self.record.call_intent is not Intent.CLAIMS
 
     def intake_complete(self) -> bool:
-        """Name, phone, insurance type and the routing identifier are all collected."""
-        r = self.record
-        has_last = bool(r.last_name or r.last_name_spelled)
-        return (
-            bool(r.first_name and has_last and r.phone_number and r.insurance_type)
-            and r.has_insurance_identifier()
-        )
+        """Name, phone, insurance type and the routing identifier are all collected.
+
+        Complete exactly when no intake question is left, so what is asked and what
+        the gate requires can never disagree.
+        """
+        return intake_question(self.record) is None
 
     def can_transfer_live(self) -> bool:
         """Open, with a target that may be transferred to and a destination to dial."""
@@ -196,8 +195,7 @@ class ReceptionGuards:
 
     def message_complete(self) -> bool:
         """Name, phone and a message: enough for staff to call back."""
-        r = self.record
-        return bool(r.first_name and r.phone_number and r.message)
+        return message_question(self.record) is None
 
     def claim_needs_carrier(self) -> bool:
         """A claim's callback was taken, and the carrier's 24/7 line has not been offered yet."""
