@@ -19,9 +19,9 @@ from livekit.agents.llm import ChatChunk, ChoiceDelta, FunctionToolCall
 from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, APIConnectOptions
 
 from statecharts import default_agency
-from voiceagent.call import open_call
-from voiceagent.console_telephony import ConsoleTelephony
-from voiceagent.sqlite_store import SqliteCallStore
+from voiceagent.session.call import open_call
+from voiceagent.store.sqlite import SqliteCallStore
+from voiceagent.telephony.console import ConsoleTelephony
 
 OPEN = datetime(2026, 11, 24, 10, 0)
 TURNS = 200
@@ -111,7 +111,7 @@ def brain_decisions() -> list[float]:
     """Microseconds per offline-brain decision: one caller utterance, all tools offered."""
     from statecharts import EVENTS  # noqa: PLC0415 - only this benchmark needs them
     from voiceagent.brain import CallerSaid, decide, event_spec  # noqa: PLC0415
-    from voiceagent.tools import LLM_EVENTS  # noqa: PLC0415
+    from voiceagent.session.tools import LLM_EVENTS  # noqa: PLC0415
 
     tools = {name: event_spec(name) for name in EVENTS if name in LLM_EVENTS}
     instructions = (

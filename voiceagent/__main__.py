@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from voiceagent.cli import main as _main
+from voiceagent.cli.main import main as _main
 
 __all__ = ["main"]
 

@@ -1,0 +1,33 @@
+"""The shipped scenario suite: every intent in every office status, as real calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from statecharts import default_agency
+from voiceagent.scripted.scenario_files import Scenario, load_scenarios
+from voiceagent.scripted.scenarios import run_scenario
+
+pytestmark = pytest.mark.session
+
+SUITE = Path(__file__).resolve().parents[3] / "scenarios" / "harry_levine.yaml"
+SCENARIOS = load_scenarios(SUITE)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
+async def test_scenario(scenario: Scenario) -> None:
+    """The scenario's call meets every expectation written for it."""
+    result = await run_scenario(default_agency(), scenario)
+    assert result.passed, (
+        "\n".join(result.failures)
+        + "\n"
+        + "\n".join(f"{t['speaker']}: {t['text']}" for t in result.report["transcript"])
+    )
+
+
+def test_the_suite_covers_every_office_status() -> None:
+    """The suite has scenarios open, at lunch, closed, on a holiday and at the weekend."""
+    prefixes = {s.name.split(":")[0] for s in SCENARIOS}
+    assert {"open", "lunch", "closed", "holiday", "weekend"} <= prefixes

@@ -1,0 +1,227 @@
+"""The staff outbox: delivery, retries with backoff, nothing lost, flush at shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from structlog.testing import capture_logs
+
+from statecharts import Intent, Message, MessageKind, Target, TargetKind
+from voiceagent.store.outbox import LogDelivery, Outbox
+from voiceagent.store.port import Delivery
+from voiceagent.store.sqlite import SqliteCallStore
+
+pytestmark = pytest.mark.unit
+
+T0 = datetime(2026, 3, 2, 12, 15, tzinfo=UTC)
+MESSAGE = Message(
+    kind=MessageKind.CALLBACK,
+    for_target=Target(TargetKind.PERSON, "Louis", "Lewis", extension="7017"),
+    caller_name="Jane Doe",
+    phone_number="407-555-0100",
+    insurance_type="personal",
+    identifier="Doe",
+    intent=Intent.MAKE_CHANGE,
+    text="Please call me back about adding a driver.",
+    notes="lunch callback",
+)
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+class Staff:
+    """A deliverer that fails while `down` and records what it received."""
+
+    def __init__(self, *, down: bool = False, delay: float = 0.0) -> None:
+        self.down = down
+        self.delay = delay
+        self.received: list[int] = []
+        self.attempts = 0
+
+    async def __call__(self, delivery: Delivery) -> None:
+        self.attempts += 1
+        await asyncio.sleep(self.delay)
+        if self.down:
+            raise ConnectionError("mail server unreachable")
+        self.received.append(delivery.message.id)
+
+
+@pytest.fixture
+async def store() -> AsyncIterator[SqliteCallStore]:
+    async with SqliteCallStore(":memory:") as opened:
+        yield opened
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+async def test_a_due_message_is_delivered_and_marked(store: SqliteCallStore, clock: Clock):
+    """A stored message goes to staff once and is no longer pending."""
+    message_id = await store.record_message("c1", T0, MESSAGE)
+    staff = Staff()
+    outbox = Outbox(store, staff, clock=clock)
+    assert await outbox.deliver_due() == 1
+    assert staff.received == [message_id]
+    assert await store.pending_deliveries() == []
+    assert await outbox.deliver_due() == 0
+    assert staff.received == [message_id]
+
+
+async def test_a_failing_deliverer_is_retried_with_growing_delay(
+    store: SqliteCallStore, clock: Clock
+) -> None:
+    """Each failure doubles the wait; the message stays pending and goes out on recovery."""
+    message_id = await store.record_message("c1", T0, MESSAGE)
+    staff = Staff(down=True)
+    outbox = Outbox(store, staff, clock=clock, base_delay=2.0, max_delay=300.0)
+
+    waits = []
+    for _ in range(4):
+        assert await outbox.deliver_due() == 0
+        (pending,) = await store.pending_deliveries()
+        waits.append((pending.next_attempt_at - clock.now).total_seconds())
+        clock.advance(waits[-1] - 0.5)
+        assert await outbox.deliver_due() == 0  # not due yet: no attempt
+        clock.advance(0.5)
+    assert waits == [2.0, 4.0, 8.0, 16.0]
+    assert staff.attempts == 4
+    assert pending.attempts == 4
+
+    staff.down = False
+    assert await outbox.deliver_due() == 1
+    assert staff.received == [message_id]
+    assert await store.pending_deliveries() == []
+
+
+def test_the_retry_delay_is_capped() -> None:
+    """The backoff doubles from the base delay and never exceeds the maximum."""
+    outbox = Outbox(SqliteCallStore(":memory:"), Staff(), clock=Clock(), max_delay=300.0)
+    assert [outbox.retry_delay(n) for n in range(4)] == [2.0, 4.0, 8.0, 16.0]
+    assert outbox.retry_delay(10) == 300.0
+    assert outbox.retry_delay(10_000) == 300.0
+
+
+async def test_a_deliverer_past_its_timeout_counts_as_failed(store: SqliteCallStore, clock: Clock):
+    """A delivery that hangs past deliver_timeout is marked failed, not lost."""
+    await store.record_message("c1", T0, MESSAGE)
+    outbox = Outbox(store, Staff(delay=5.0), clock=clock, deliver_timeout=0.05)
+    assert await outbox.deliver_due() == 0
+    (pending,) = await store.pending_deliveries()
+    assert pending.attempts == 1
+
+
+async def test_flush_delivers_everything_due(store: SqliteCallStore, clock: Clock) -> None:
+    """At shutdown, flush sends every due message once and reports how many went out."""
+    ids = [await store.record_message("c1", T0, MESSAGE) for _ in range(3)]
+    staff = Staff()
+    assert await Outbox(store, staff, clock=clock).flush(timeout=1.0) == 3
+    assert staff.received == ids
+
+
+async def test_flush_past_its_timeout_returns_and_keeps_the_message(
+    store: SqliteCallStore, clock: Clock
+) -> None:
+    """A flush that runs out of time returns without raising; the message stays pending."""
+    await store.record_message("c1", T0, MESSAGE)
+    outbox = Outbox(store, Staff(delay=5.0), clock=clock)
+    assert await outbox.flush(timeout=0.05) == 0
+    assert len(await store.pending_deliveries()) == 1
+
+
+async def test_flush_survives_a_broken_store(clock: Clock) -> None:
+    """A store that fails during the flush is logged, not raised, at shutdown."""
+    store = SqliteCallStore(":memory:")
+    await store.close()
+    with capture_logs() as logs:
+        assert await Outbox(store, Staff(), clock=clock).flush(timeout=1.0) == 0
+    assert [entry["event"] for entry in logs] == ["outbox flush failed"]
+
+
+async def test_run_delivers_until_stopped(store: SqliteCallStore, clock: Clock) -> None:
+    """The loop picks up messages recorded while it runs, and ends when told to stop."""
+    staff = Staff()
+    stop = asyncio.Event()
+    runner = asyncio.create_task(Outbox(store, staff, clock=clock).run(stop, interval=0.01))
+    message_id = await store.record_message("c1", T0, MESSAGE)
+    async with asyncio.timeout(2.0):
+        while not staff.received:
+            await asyncio.sleep(0.01)
+    stop.set()
+    async with asyncio.timeout(1.0):
+        await runner
+    assert staff.received == [message_id]
+
+
+async def test_run_survives_a_failing_pass(clock: Clock) -> None:
+    """A pass that fails (the store is down) is logged and the loop carries on."""
+    store = SqliteCallStore(":memory:")
+    await store.close()
+    stop = asyncio.Event()
+    with capture_logs() as logs:
+        runner = asyncio.create_task(Outbox(store, Staff(), clock=clock).run(stop, 0.01))
+        await asyncio.sleep(0.1)
+        assert not runner.done()
+        stop.set()
+        await runner
+    assert len(logs) >= 2
+    assert {entry["event"] for entry in logs} == {"outbox pass failed"}
+
+
+async def test_concurrent_passes_deliver_each_message_once(
+    store: SqliteCallStore, clock: Clock
+) -> None:
+    """A flush during a running pass does not deliver the same message twice."""
+    for _ in range(2):
+        await store.record_message("c1", T0, MESSAGE)
+    staff = Staff(delay=0.02)
+    outbox = Outbox(store, staff, clock=clock)
+    await asyncio.gather(outbox.deliver_due(), outbox.flush(timeout=1.0))
+    assert len(staff.received) == len(set(staff.received)) == 2
+
+
+async def test_two_workers_sharing_a_file_deliver_each_message_once(tmp_path: Path) -> None:
+    """Two workers (two connections to one file) flushing together deliver each message once."""
+    path = tmp_path / "calls.sqlite3"
+    staff = Staff(delay=0.02)
+    async with SqliteCallStore(path) as first, SqliteCallStore(path) as second:
+        for _ in range(5):
+            await first.record_message("c1", T0, MESSAGE)
+        await asyncio.gather(
+            Outbox(first, staff, clock=Clock()).flush(timeout=2.0),
+            Outbox(second, staff, clock=Clock()).flush(timeout=2.0),
+        )
+        assert await first.pending_deliveries() == []
+    assert sorted(staff.received) == [1, 2, 3, 4, 5]
+
+
+async def test_log_delivery_masks_caller_data(store: SqliteCallStore, clock: Clock) -> None:
+    """The stand-in deliverer logs routing plainly and the caller's details masked."""
+    await store.record_message("c1", T0, MESSAGE)
+    (delivery,) = await store.pending_deliveries()
+    with capture_logs() as logs:
+        await LogDelivery()(delivery)
+    (entry,) = logs
+    assert entry["event"] == "message queued for staff"
+    assert entry["for_target"] == "Louis"
+    assert entry["caller_name"] == "J*******"
+    assert entry["phone_number"] == "***-***-0100"
+    assert "Jane" not in repr(logs)
+    assert "407-555" not in repr(logs)
+    assert MESSAGE.text not in repr(logs)

@@ -1,0 +1,1 @@
+"""The `voiceagent` command line: argument parsing, the console call and diagram rendering."""

@@ -1,0 +1,189 @@
+"""The `voiceagent` command line.
+
+Each subcommand is a thin reader of arguments that hands off to one module;
+errors a user can fix end with a one-line message and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from statecharts import AgencyConfig, AgencyConfigError, default_agency, load_agency
+from voiceagent.cli.diagram import FORMATS, DiagramError, render, stale_docs, update_docs
+from voiceagent.logs import configure_logging
+from voiceagent.scripted.scenario_files import ScenarioError, load_scenarios
+from voiceagent.scripted.turns import parse_at, parse_turns
+
+if TYPE_CHECKING:
+    from voiceagent.scripted.scenarios import ScenarioResult
+
+__all__ = ["main"]
+
+_USAGE_ERROR = 2
+_INTERRUPTED = 130
+
+
+class UsageError(Exception):
+    """Bad input the user can fix: printed as one line, exit status 2."""
+
+
+_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+
+
+def _agency(args: argparse.Namespace) -> AgencyConfig:
+    return load_agency(args.agency) if args.agency else default_agency()
+
+
+def _at(args: argparse.Namespace) -> datetime:
+    if args.at is None:
+        return datetime.now(UTC)
+    try:
+        return parse_at(args.at)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def _logging(args: argparse.Namespace) -> None:
+    configure_logging(json=args.log_json, level="INFO" if args.verbose else "WARNING")
+
+
+def _call(args: argparse.Namespace) -> int:
+    from voiceagent.cli.console import console_call  # noqa: PLC0415 - loads LiveKit only when needed
+
+    _logging(args)
+    return asyncio.run(console_call(_agency(args), _at(args), store_path=Path(args.store)))
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from voiceagent.scripted.simulate import call_report, run_script  # noqa: PLC0415 - loads LiveKit
+
+    config = _agency(args)
+    at = _at(args)
+    if args.caller_number is not None and not _E164.match(args.caller_number):
+        msg = f"--caller-number {args.caller_number!r} is not an E.164 number (like +14075550123)"
+        raise UsageError(msg)
+    if args.file in (None, "-"):
+        lines = sys.stdin.read().splitlines()
+    else:
+        try:
+            lines = Path(args.file).read_text().splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            msg = f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}"
+            raise UsageError(msg) from None
+    _logging(args)
+    run = asyncio.run(run_script(config, at, parse_turns(lines), caller_number=args.caller_number))
+    report = call_report(run)
+    if args.json:
+        print(json.dumps(report))
+        return 0
+    persona = config.persona.name
+    for line in report["transcript"]:
+        speaker = persona if line["speaker"] == "agent" else "Caller"
+        print(f"{speaker}: {line['text']}")
+    target = report["outcome"]["target"]
+    print(f"[states: {' -> '.join(report['states'])}]")
+    print(f"[outcome: {report['outcome']['kind']}{f' to {target}' if target else ''}]")
+    return 0
+
+
+def _scenarios(args: argparse.Namespace) -> int:
+    from voiceagent.scripted.scenarios import run_scenario, table  # noqa: PLC0415 - loads LiveKit
+
+    config = _agency(args)
+    scenarios = [s for path in args.paths for s in load_scenarios(Path(path))]
+    _logging(args)
+
+    async def run_all() -> list[ScenarioResult]:
+        return [await run_scenario(config, scenario) for scenario in scenarios]
+
+    results = asyncio.run(run_all())
+    print(table(results))
+    return 0 if all(r.passed for r in results) else 1
+
+
+def _diagram(args: argparse.Namespace) -> int:
+    docs = Path(args.docs)
+    if args.check:
+        stale = stale_docs(docs)
+        for path in stale:
+            print(f"stale diagram: {path} (run: voiceagent diagram --update-docs)", file=sys.stderr)
+        return 1 if stale else 0
+    if args.update_docs:
+        for path in update_docs(docs):
+            print(f"wrote {path}")
+        return 0
+    data = render(args.format)
+    if args.out in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        Path(args.out).write_bytes(data)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="voiceagent",
+        description="The statechart receptionist: a phone receptionist for an insurance agency.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    diagram = commands.add_parser("diagram", help="render the call-flow statechart")
+    diagram.add_argument("--format", choices=FORMATS, default="mermaid", help="output format")
+    diagram.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    diagram.add_argument("--docs", default="docs", metavar="DIR", help="the rendered-docs folder")
+    mode = diagram.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="fail if DIR's diagrams are stale")
+    mode.add_argument("--update-docs", action="store_true", help="re-render DIR's diagrams")
+    diagram.set_defaults(handler=_diagram)
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--agency", metavar="FILE", help="an agency file (default: Harry Levine)")
+    common.add_argument("--verbose", action="store_true", help="show the call's log lines")
+    common.add_argument("--log-json", action="store_true", help="log as JSON (production)")
+    clock = argparse.ArgumentParser(add_help=False)
+    clock.add_argument("--at", metavar="ISO-8601", help="the office clock (default: now)")
+
+    call = commands.add_parser(
+        "call", parents=[common, clock], help="hold a call in the terminal (offline, no keys)"
+    )
+    call.add_argument("--store", default="calls.sqlite3", metavar="FILE", help="the call store")
+    call.set_defaults(handler=_call)
+
+    simulate = commands.add_parser(
+        "simulate", parents=[common, clock], help="run a scripted call and print it"
+    )
+    simulate.add_argument("--caller-number", metavar="E.164", help="the caller's number")
+    simulate.add_argument("--json", action="store_true", help="print one JSON object")
+    simulate.add_argument("file", nargs="?", metavar="FILE|-", help="caller turns, one a line")
+    simulate.set_defaults(handler=_simulate)
+
+    scenarios = commands.add_parser(
+        "scenarios", parents=[common], help="run scenario files and print a pass/fail table"
+    )
+    scenarios.add_argument("paths", nargs="+", metavar="PATH", help="scenario YAML files")
+    scenarios.set_defaults(handler=_scenarios)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except (UsageError, DiagramError, AgencyConfigError, ScenarioError, OSError) as error:
+        print(f"voiceagent {args.command}: error: {error}", file=sys.stderr)
+        return _USAGE_ERROR
+    except KeyboardInterrupt:
+        print(f"voiceagent {args.command}: interrupted", file=sys.stderr)
+        return _INTERRUPTED

@@ -1,0 +1,1 @@
+"""Scripted calls: caller turns from text, `simulate`, and the scenario suite."""

@@ -1,0 +1,103 @@
+"""Scripted calls: run caller turns through the real session and report the call.
+
+`voiceagent simulate` prints a call for people, or with `--json` exactly one JSON
+object (states, outcome, caller, transcript, events) for programs. The call runs
+through the same chart, orchestrator and adapters as a live one, with the offline
+brain in the LLM seat, console telephony and an in-memory store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from statecharts import AgencyConfig
+from voiceagent.brain import OfflineBrain
+from voiceagent.scripted.turns import Turn
+from voiceagent.session.call import CallRun, open_call
+from voiceagent.store.sqlite import SqliteCallStore
+from voiceagent.telephony.console import ConsoleTelephony
+
+__all__ = ["call_report", "run_script"]
+
+
+async def run_script(
+    config: AgencyConfig,
+    at: datetime,
+    turns: Sequence[Turn],
+    *,
+    caller_number: str | None = None,
+    telephony: ConsoleTelephony | None = None,
+) -> CallRun:
+    """Run every turn, then hang up if the call has not ended.
+
+    The call runs in a task of its own with an empty context: LiveKit keeps the
+    active agent in context variables, and a finished call must not leak them into
+    the next one run from the same task (the scenario runner runs many).
+    """
+    call = _run_turns(config, at, turns, caller_number=caller_number, telephony=telephony)
+    return await asyncio.create_task(call, context=contextvars.Context())
+
+
+async def _run_turns(
+    config: AgencyConfig,
+    at: datetime,
+    turns: Sequence[Turn],
+    *,
+    caller_number: str | None,
+    telephony: ConsoleTelephony | None,
+) -> CallRun:
+    store = SqliteCallStore(":memory:")
+    run = await open_call(
+        config=config,
+        at=at,
+        brain=OfflineBrain(),
+        telephony=telephony or ConsoleTelephony(),
+        store=store,
+        caller_number=caller_number,
+        user_away_timeout=None,
+    )
+    try:
+        for turn in turns:
+            if run.ended:
+                break
+            if turn.line_event is not None:
+                await run.shell_event(turn.line_event)
+            else:
+                await run.say(turn.text)
+    finally:
+        await run.close()
+        await store.close()
+    return run
+
+
+def call_report(run: CallRun) -> dict[str, Any]:
+    """The call as the `simulate --json` contract names it."""
+    chart = run.chart
+    record = chart.record
+    outcome = chart.outcome
+    return {
+        "states": list(chart.path),
+        "outcome": {
+            "kind": outcome.kind.value if outcome else "hung_up",
+            "target": outcome.target.as_dict() if outcome and outcome.target else None,
+        },
+        "caller": {
+            "first_name": record.first_name,
+            "last_name": record.last_name,
+            "phone": record.phone_number,
+            "insurance_type": record.insurance_type.value if record.insurance_type else None,
+            "business_name": record.business_name,
+            "last_name_spelled": record.last_name_spelled,
+            "intent": record.call_intent.value if record.call_intent else None,
+        },
+        "transcript": [{"speaker": line.speaker, "text": line.text} for line in run.transcript],
+        "events": [{"name": name, "args": _plain(args)} for name, args in chart.event_log],
+    }
+
+
+def _plain(args: dict[str, object]) -> dict[str, object]:
+    return {k: v if isinstance(v, str | int | float | bool) else str(v) for k, v in args.items()}

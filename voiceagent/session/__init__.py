@@ -1,0 +1,1 @@
+"""The LiveKit session shell: speech adapters, tools, the orchestrator, call wiring, silence."""

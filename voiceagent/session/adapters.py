@@ -1,0 +1,99 @@
+"""Speech adapters: one thin LiveKit `Agent` per top-level chart state.
+
+An adapter talks to the caller and nothing else. Its instructions are a few
+sentences of per-state data plus the chart's facts; its tools are exactly the
+chart events legal right now (the orchestrator keeps both current as the chart
+moves inside the state). It never decides where the call goes: entering an
+adapter only tells the orchestrator it is live.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from livekit.agents import Agent, llm
+
+if TYPE_CHECKING:
+    from voiceagent.session.orchestrator import Orchestrator
+
+__all__ = [
+    "ADAPTERS",
+    "AfterHoursAdapter",
+    "ClaimsAdapter",
+    "GreetingAdapter",
+    "MortgageeAdapter",
+    "StateAdapter",
+    "TransferAdapter",
+    "TriageAdapter",
+]
+
+
+class StateAdapter(Agent):
+    """The speech adapter for one top-level chart state."""
+
+    state: ClassVar[str]
+
+    def __init__(
+        self,
+        orchestrator: Orchestrator,
+        *,
+        instructions: str,
+        tools: list[llm.Tool | llm.Toolset],
+        chat_ctx: llm.ChatContext | None = None,
+    ) -> None:
+        super().__init__(instructions=instructions, tools=tools, chat_ctx=chat_ctx)
+        self._orchestrator = orchestrator
+
+    async def on_enter(self) -> None:
+        """Tell the orchestrator this adapter is live (it decides whether to speak)."""
+        await self._orchestrator.adapter_entered(self)
+
+
+class GreetingAdapter(StateAdapter):
+    """Greeting: the orchestrator speaks the greeting for the office status."""
+
+    state = "greeting"
+
+
+class TriageAdapter(StateAdapter):
+    """Triage: what the caller needs, and the standard intake."""
+
+    state = "triage"
+
+
+class ClaimsAdapter(StateAdapter):
+    """Claims: the carrier's 24/7 line, or a callback."""
+
+    state = "claims"
+
+
+class MortgageeAdapter(StateAdapter):
+    """Certificates, mortgagee and lienholder requests, bank callers."""
+
+    state = "mortgagee"
+
+
+class AfterHoursAdapter(StateAdapter):
+    """No live transfer possible: voicemail or a message for a callback."""
+
+    state = "after_hours"
+
+
+class TransferAdapter(StateAdapter):
+    """The caller is being transferred: silent."""
+
+    state = "transfer"
+
+
+ADAPTERS: dict[str, type[StateAdapter]] = {
+    adapter.state: adapter
+    for adapter in (
+        GreetingAdapter,
+        TriageAdapter,
+        ClaimsAdapter,
+        MortgageeAdapter,
+        AfterHoursAdapter,
+        TransferAdapter,
+    )
+}
+"""The adapter class for each top-level state that talks to the caller."""

@@ -1,0 +1,160 @@
+"""One call: the chart, the orchestrator and a LiveKit `AgentSession`, wired together.
+
+The same wiring serves a console call, a scripted simulation, the tests and (with
+a room, speech and real telephony) production: only the ports and the models
+passed in differ.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from livekit.agents import AgentSession, llm
+from livekit.agents.voice.events import (
+    ConversationItemAddedEvent,
+    ErrorEvent,
+    UserStateChangedEvent,
+)
+
+from statecharts import AgencyConfig, Reception
+from voiceagent.session.orchestrator import Orchestrator
+from voiceagent.session.silence import SilenceWatch
+from voiceagent.store.port import CallStore
+from voiceagent.telephony.port import TelephonyPort
+
+__all__ = ["USER_AWAY_SECONDS", "CallRun", "Line", "open_call"]
+
+USER_AWAY_SECONDS = 12.5
+"""Silence before the receptionist checks the caller is still there (agency round 4)."""
+ON_HOLD_STATES = frozenset({"transfer", "after_hours.voicemail"})
+"""States in which the caller is on hold, so silence is not a reason to check in."""
+READY_TIMEOUT = 30.0
+"""Longest wait for the greeting to be said before the caller's first turn is taken."""
+MAX_TOOL_STEPS = 6
+"""One caller turn may carry several facts (intent, type, name, phone): room for each."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the transcript."""
+
+    speaker: str
+    """"agent" or "caller"."""
+    text: str
+
+
+@dataclass(slots=True)
+class CallRun:
+    """A call in progress: its session, orchestrator and transcript."""
+
+    session: AgentSession[Orchestrator]
+    orchestrator: Orchestrator
+    transcript: list[Line] = field(default_factory=list)
+    silence: SilenceWatch | None = None
+
+    @property
+    def chart(self) -> Reception:
+        """The call's chart."""
+        return self.orchestrator.chart
+
+    @property
+    def ended(self) -> bool:
+        """Whether the call is over."""
+        return bool(self.chart.is_terminated)
+
+    async def say(self, text: str) -> None:
+        """One caller turn, run to completion (tools, handoffs, background work)."""
+        if self.ended:
+            return
+        await self.session.run(user_input=text)
+        await self.orchestrator.wait_idle()
+
+    async def shell_event(self, event: str) -> None:
+        """An event from the line rather than from speech: silence, hang-up."""
+        await self.orchestrator.fire(event)
+        await self.orchestrator.wait_idle()
+
+    async def close(self) -> None:
+        """Hang up if the caller is still on the line, and close the session."""
+        if self.silence is not None:
+            await self.silence.close()
+        if not self.ended:
+            await self.shell_event("hangup")
+        await self.orchestrator.wait_idle()
+        await self.session.aclose()
+
+
+async def open_call(
+    *,
+    config: AgencyConfig,
+    at: datetime,
+    brain: llm.LLM[Any],
+    telephony: TelephonyPort,
+    store: CallStore,
+    caller_number: str | None = None,
+    clock: Callable[[], datetime] | None = None,
+    user_away_timeout: float | None = USER_AWAY_SECONDS,
+    call_id: str | None = None,
+) -> CallRun:
+    """Start a call in-process (no room): greet the caller and wait for their first turn."""
+    chart = Reception(config, at, caller_number=caller_number)
+    orchestrator = Orchestrator(
+        chart=chart,
+        telephony=telephony,
+        store=store,
+        call_id=call_id or uuid.uuid4().hex,
+        clock=clock or (lambda: datetime.now(UTC)),
+        agency=config.office.name,
+    )
+    session: AgentSession[Orchestrator] = AgentSession(
+        llm=brain,
+        vad=None,
+        turn_handling={"turn_detection": None},
+        userdata=orchestrator,
+        user_away_timeout=user_away_timeout,
+        max_tool_steps=MAX_TOOL_STEPS,
+    )
+    run = CallRun(session=session, orchestrator=orchestrator)
+
+    silence = SilenceWatch(
+        lambda: orchestrator.fire("caller_away_timeout"),
+        timeout=user_away_timeout or USER_AWAY_SECONDS,
+        on_hold=lambda: run.chart.where() in ON_HOLD_STATES,
+        ended=lambda: run.ended,
+    )
+    run.silence = silence
+
+    def on_item(event: ConversationItemAddedEvent) -> None:
+        item = event.item
+        if isinstance(item, llm.ChatMessage) and item.text_content:
+            if item.role == "user":
+                silence.caller_spoke()
+            if item.role in ("assistant", "user"):
+                speaker = "agent" if item.role == "assistant" else "caller"
+                run.transcript.append(Line(speaker, item.text_content))
+
+    def on_user_state(event: UserStateChangedEvent) -> None:
+        if event.new_state == "away":
+            silence.caller_away()
+
+    def on_error(event: ErrorEvent) -> None:
+        # A recoverable error is the framework's to retry; a fatal one ends the call
+        # through the chart, which stores a callback message and says goodbye.
+        if getattr(event.error, "recoverable", False) or run.ended:
+            return
+        error = event.error if isinstance(event.error, Exception) else RuntimeError(event.error)
+        orchestrator.fail_soon(error)
+
+    session.on("error", on_error)
+    session.on("conversation_item_added", on_item)
+    session.on("user_state_changed", on_user_state)
+    first = await orchestrator.begin(session)
+    await session.start(first)
+    await asyncio.wait_for(orchestrator.ready.wait(), timeout=READY_TIMEOUT)
+    await orchestrator.wait_idle()
+    return run

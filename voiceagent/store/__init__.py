@@ -1,0 +1,1 @@
+"""The call store: the port, its SQLite backend and schema, and the outbox to staff."""

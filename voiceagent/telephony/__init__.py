@@ -1,0 +1,1 @@
+"""Telephony: the port the orchestrator dials through, a console fake and LiveKit SIP."""
