@@ -202,6 +202,7 @@ EVENTS: Mapping[str, EventSpec] = {
     "caller_done": EventSpec(_NONE, _NONE),
     "hangup": EventSpec(_NONE, _NONE),
     "caller_away_timeout": EventSpec(_NONE, _NONE),
+    "call_time_limit": EventSpec(_NONE, _NONE),
 }
 """Every event a speech adapter or the shell may send, by name."""
 

@@ -251,6 +251,7 @@ class Reception(ReceptionRules, StateChart["Reception"]):
     caller_away_timeout = call.to(ended, cond="away_again", on="silence_goodbye") | call.to(
         None, on="check_in"
     )
+    call_time_limit = call.to(ended, on="end_on_time_limit")
     error_execution = call.to(ended, on="end_on_error")
     del _TALKING
 

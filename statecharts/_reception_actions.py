@@ -350,6 +350,14 @@ class ReceptionActions(ReceptionGuards):
         self._say(Line.ERROR_GOODBYE)
         self.outcome = self.outcome or Outcome(OutcomeKind.MESSAGE, self.target)
 
+    def end_on_time_limit(self) -> None:
+        """The call reached its maximum length: keep a callback request, then a polite goodbye."""
+        self.effects.append(
+            RecordMessage(self._message(MessageKind.CALLBACK, "Call reached its maximum length"))
+        )
+        self._say(Line.TIME_LIMIT_GOODBYE)
+        self.outcome = self.outcome or Outcome(OutcomeKind.MESSAGE, self.target)
+
     def _message(self, kind: MessageKind, text: str) -> Message:
         r = self.record
         return Message(

@@ -73,6 +73,7 @@ class Line(StrEnum):
     SILENCE_GOODBYE = "silence_goodbye"
     WRAP_UP = "wrap_up"
     ERROR_GOODBYE = "error_goodbye"
+    TIME_LIMIT_GOODBYE = "time_limit_goodbye"
 
 
 ONCE_PER_CALL = frozenset(
@@ -94,6 +95,7 @@ ONCE_PER_CALL = frozenset(
         Line.WRAP_UP,
         Line.SILENCE_GOODBYE,
         Line.ERROR_GOODBYE,
+        Line.TIME_LIMIT_GOODBYE,
     }
 )
 """Lines that are never said twice in one call ("one voice per moment")."""
@@ -321,6 +323,10 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
         Line.ERROR_GOODBYE: (
             "I'm sorry, something went wrong on my end. I've noted your call, and someone "
             f"from {office.spoken_name} will call you back. Goodbye."
+        ),
+        Line.TIME_LIMIT_GOODBYE: (
+            "I'm sorry, we've reached the time limit for this call. I've noted everything "
+            f"you told me, and someone from {office.spoken_name} will call you back. Goodbye."
         ),
     }
     if line in (Line.GREETING_OPEN, Line.GREETING_LUNCH, Line.GREETING_CLOSED):

@@ -1156,6 +1156,26 @@ def test_two_silences_end_the_call_from_every_state(
     assert call.chart.is_terminated
 
 
+@pytest.mark.parametrize(("state", "at", "config", "steps"), RESTING, ids=[r[0] for r in RESTING])
+def test_time_limit_ends_the_call_from_every_state_with_a_callback_stored(
+    state: str, at: datetime, config: AgencyConfig, steps: list[Step] | None
+) -> None:
+    """The maximum call length: a callback request is stored, a polite goodbye, the end."""
+    call = _resting_call(at, config, steps)
+    assert call.chart.where() == state
+    before = len(call.effects)
+    assert call.fire("call_time_limit") == ["ended"]
+    tail = call.effects[before:]
+    assert [type(effect) for effect in tail] == [RecordMessage, Say, EndCall]
+    stored = tail[0]
+    assert isinstance(stored, RecordMessage)
+    assert stored.message.kind is MessageKind.CALLBACK
+    assert call.lines[-1] == "time_limit_goodbye"
+    assert call.chart.outcome is not None
+    assert call.chart.outcome.kind is OutcomeKind.MESSAGE
+    assert call.chart.is_terminated
+
+
 IN_PLACE = [
     ("ask_hours", {}, "hours_location"),
     ("ask_services", {}, "services"),

@@ -24,6 +24,7 @@ from statecharts import Message, Outcome
 __all__ = [
     "SCHEMA_VERSION",
     "CallEvent",
+    "CallMetric",
     "CallRecordRow",
     "CallStore",
     "Delivery",
@@ -31,7 +32,7 @@ __all__ = [
     "StoredMessage",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Kept in `PRAGMA user_version`; bump it with a migration step in `_MIGRATIONS`."""
 
 
@@ -46,6 +47,18 @@ class CallEvent:
     arguments: dict[str, Any]
     states: tuple[str, ...]
     """The chart's configuration after the event."""
+
+
+@dataclass(frozen=True, slots=True)
+class CallMetric:
+    """Figures about a call, as they happened: a turn's latency, model usage, a watchdog."""
+
+    id: int
+    call_id: str
+    at: datetime
+    kind: str
+    """What the figures are: "turn" (latency), "usage" (model usage), "watchdog", ..."""
+    figures: dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +123,12 @@ class CallStore(Protocol):
         """Append one chart event to the call's trace."""
         ...
 
+    async def record_metrics(
+        self, call_id: str, at: datetime, kind: str, figures: Mapping[str, object]
+    ) -> None:
+        """Append figures about the call (a turn's latency, model usage, a watchdog event)."""
+        ...
+
     async def record_message(self, call_id: str, at: datetime, message: Message) -> int:
         """Store a message and queue it for staff, durably, and return its id."""
         ...
@@ -153,4 +172,8 @@ class CallStore(Protocol):
 
     async def call_events(self, call_id: str) -> list[CallEvent]:
         """The call's event trace, in order."""
+        ...
+
+    async def call_metrics(self, call_id: str) -> list[CallMetric]:
+        """The call's figures, in the order they were recorded."""
         ...

@@ -21,6 +21,7 @@ from typing import TypeVar, overload
 from statecharts import Intent, Message, MessageKind, Outcome, OutcomeKind, Target, TargetKind
 from voiceagent.store.port import (
     CallEvent,
+    CallMetric,
     CallRecordRow,
     Delivery,
     StoredMessage,
@@ -119,6 +120,16 @@ class SqliteCallStore:
             {"call_id": call_id, "at": _iso(at), "name": name,
              "arguments": _json(dict(arguments)), "states": _json(list(states))},
         )  # fmt: skip
+
+    async def record_metrics(
+        self, call_id: str, at: datetime, kind: str, figures: Mapping[str, object]
+    ) -> None:
+        """Append figures about the call (a turn's latency, model usage, a watchdog event)."""
+        await self._write(
+            "INSERT INTO metrics (call_id, at, kind, figures) "
+            "VALUES (:call_id, :at, :kind, :figures)",
+            {"call_id": call_id, "at": _iso(at), "kind": kind, "figures": _json(dict(figures))},
+        )
 
     async def record_message(self, call_id: str, at: datetime, message: Message) -> int:
         """Store the message and its outbox row in one durable transaction."""
@@ -255,6 +266,22 @@ class SqliteCallStore:
                 name=row["name"],
                 arguments=json.loads(row["arguments"]),
                 states=tuple(json.loads(row["states"])),
+            )
+            for row in rows
+        ]
+
+    async def call_metrics(self, call_id: str) -> list[CallMetric]:
+        """The call's figures, in the order they were recorded."""
+        rows = await self._read(
+            "SELECT * FROM metrics WHERE call_id = :id ORDER BY id", {"id": call_id}
+        )
+        return [
+            CallMetric(
+                id=row["id"],
+                call_id=row["call_id"],
+                at=_from_iso(row["at"]),
+                kind=row["kind"],
+                figures=json.loads(row["figures"]),
             )
             for row in rows
         ]

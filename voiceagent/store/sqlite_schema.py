@@ -44,7 +44,16 @@ CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE delivered_at IS NU
 """Events and messages have no foreign key to `calls`: a message must be kept even
 when the call's start could not be recorded."""
 
-_MIGRATIONS = {1: _SCHEMA_V1}
+_SCHEMA_V2 = """
+CREATE TABLE metrics (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, call_id TEXT NOT NULL, at TEXT NOT NULL,
+    kind TEXT NOT NULL, figures TEXT NOT NULL
+);
+CREATE INDEX metrics_by_call ON metrics (call_id, id);
+"""
+"""Per-call figures: each turn's latency, model usage, watchdog events."""
+
+_MIGRATIONS = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
 """The script that takes the schema from version n - 1 to n."""
 
 

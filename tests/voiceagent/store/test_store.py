@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from statecharts import Intent, Message, MessageKind, Outcome, OutcomeKind, Target, TargetKind
+from voiceagent.store import sqlite_schema
 from voiceagent.store.port import SCHEMA_VERSION, StoreSchemaError
 from voiceagent.store.sqlite import SqliteCallStore
 
@@ -266,3 +267,30 @@ async def test_a_slow_operation_times_out_and_the_store_recovers(db_path: Path) 
         assert await store.get_call("late") is None
         await store.start_call("c1", T0, None, "a")
         assert await store.get_call("c1") is not None
+
+
+async def test_metrics_round_trip_per_call_in_order(store: SqliteCallStore) -> None:
+    """A call's figures (turn latency, usage, watchdog) come back in order, for that call only."""
+    await store.record_metrics("c1", T0, "turn", {"end_of_turn_delay": 0.31, "llm_ttft": 0.002})
+    await store.record_metrics("c2", T0, "turn", {"end_of_turn_delay": 0.5})
+    await store.record_metrics("c1", T0, "watchdog", {"after": "handoff", "waited": 4.0})
+    metrics = await store.call_metrics("c1")
+    assert [(m.kind, m.figures) for m in metrics] == [
+        ("turn", {"end_of_turn_delay": 0.31, "llm_ttft": 0.002}),
+        ("watchdog", {"after": "handoff", "waited": 4.0}),
+    ]
+    assert all(m.at == T0 for m in metrics)
+    assert await store.call_metrics("unknown") == []
+
+
+async def test_a_version_1_database_is_migrated_keeping_its_calls(db_path: Path) -> None:
+    """A file written by schema version 1 gains the metrics table and keeps its rows."""
+    with sqlite3.connect(db_path) as conn:
+        conn.executescript(sqlite_schema._SCHEMA_V1)
+        conn.execute("INSERT INTO calls (call_id) VALUES ('old')")
+        conn.execute("PRAGMA user_version = 1")
+    async with SqliteCallStore(db_path) as store:
+        assert await store.schema_version() == SCHEMA_VERSION
+        assert await store.get_call("old") is not None
+        await store.record_metrics("old", T0, "usage", {"llm_tokens": 12})
+        assert len(await store.call_metrics("old")) == 1
