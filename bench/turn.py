@@ -19,7 +19,7 @@ from livekit.agents.llm import ChatChunk, ChoiceDelta, FunctionToolCall
 from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, APIConnectOptions
 
 from statecharts import default_agency
-from voiceagent.session.call import open_call
+from voiceagent.session.call import new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 
@@ -88,7 +88,7 @@ async def bare_turns() -> list[float]:
 async def product_turns() -> list[float]:
     """Milliseconds per turn through the chart, orchestrator, store and adapters."""
     store = SqliteCallStore(":memory:")
-    run = await open_call(
+    run = new_call(
         config=default_agency(),
         at=OPEN,
         brain=_OneToolLLM(),
@@ -96,6 +96,7 @@ async def product_turns() -> list[float]:
         store=store,
         user_away_timeout=None,
     )
+    await run.start()
     samples = await _time_turns(run.session)
     await run.close()
     await store.close()

@@ -16,7 +16,7 @@ from typing import TextIO
 from statecharts import AgencyConfig
 from voiceagent.brain import OfflineBrain
 from voiceagent.scripted.turns import parse_turns
-from voiceagent.session.call import CallRun, open_call
+from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 from voiceagent.telephony.port import destination_for
@@ -62,7 +62,7 @@ async def console_call(
     interactive = source.isatty()
     telephony = ConsoleTelephony()
     async with SqliteCallStore(store_path) as store:
-        run = await open_call(
+        run = new_call(
             config=config,
             at=at,
             brain=OfflineBrain(),
@@ -70,6 +70,7 @@ async def console_call(
             store=store,
             user_away_timeout=None,
         )
+        await run.start()
         printer = _Printer(run, config.persona.name, out, echo_caller=not interactive)
         printer.flush()
         while not run.ended:

@@ -90,7 +90,8 @@ def _simulate(args: argparse.Namespace) -> int:
         print(f"{speaker}: {line['text']}")
     target = report["outcome"]["target"]
     print(f"[states: {' -> '.join(report['states'])}]")
-    print(f"[outcome: {report['outcome']['kind']}{f' to {target}' if target else ''}]")
+    to = f" to {target['name']}" if target else ""
+    print(f"[outcome: {report['outcome']['kind']}{to}]")
     return 0
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from statecharts import AgencyConfig
 from voiceagent.brain import OfflineBrain
 from voiceagent.scripted.turns import Turn
-from voiceagent.session.call import CallRun, open_call
+from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 
@@ -51,7 +51,7 @@ async def _run_turns(
     telephony: ConsoleTelephony | None,
 ) -> CallRun:
     store = SqliteCallStore(":memory:")
-    run = await open_call(
+    run = new_call(
         config=config,
         at=at,
         brain=OfflineBrain(),
@@ -60,6 +60,7 @@ async def _run_turns(
         caller_number=caller_number,
         user_away_timeout=None,
     )
+    await run.start()
     try:
         for turn in turns:
             if run.ended:

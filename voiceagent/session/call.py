@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from livekit.agents import AgentSession, llm
+from livekit.agents import AgentSession, llm, stt, tts, vad
+from livekit.agents.types import NOT_GIVEN
 from livekit.agents.voice.events import (
     ConversationItemAddedEvent,
     ErrorEvent,
     UserStateChangedEvent,
 )
+from livekit.agents.voice.room_io import RoomOptions
+from livekit.agents.voice.turn import TurnHandlingOptions
 
 from statecharts import AgencyConfig, Reception
 from voiceagent.session.orchestrator import Orchestrator
@@ -27,7 +30,7 @@ from voiceagent.session.silence import SilenceWatch
 from voiceagent.store.port import CallStore
 from voiceagent.telephony.port import TelephonyPort
 
-__all__ = ["USER_AWAY_SECONDS", "CallRun", "Line", "open_call"]
+__all__ = ["TEXT_ONLY", "USER_AWAY_SECONDS", "CallRun", "Line", "Speech", "new_call"]
 
 USER_AWAY_SECONDS = 12.5
 """Silence before the receptionist checks the caller is still there (agency round 4)."""
@@ -37,6 +40,21 @@ READY_TIMEOUT = 30.0
 """Longest wait for the greeting to be said before the caller's first turn is taken."""
 MAX_TOOL_STEPS = 6
 """One caller turn may carry several facts (intent, type, name, phone): room for each."""
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """The session's ears and voice; all None is a text-only call (console, tests)."""
+
+    stt: stt.STT[Any] | None = None
+    tts: tts.TTS[Any] | None = None
+    vad: vad.VAD | None = None
+    turn_handling: TurnHandlingOptions | None = None
+    """LiveKit's grouped turn options; None means no turn detection (text turns)."""
+
+
+TEXT_ONLY = Speech()
+"""A call with no audio: caller turns arrive as text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +85,27 @@ class CallRun:
         """Whether the call is over."""
         return bool(self.chart.is_terminated)
 
+    async def start(
+        self, *, room: Any = None, room_options: RoomOptions | None = None, wait_ready: bool = True
+    ) -> None:
+        """Start the session on the greeting adapter; by default wait until it has greeted.
+
+        A room-connected worker passes `wait_ready=False`: it must connect to the room
+        (after `session.start`, audit A1) before the greeting can be heard.
+        """
+        first = await self.orchestrator.begin(self.session)
+        if room is None:
+            await self.session.start(first)
+        else:
+            await self.session.start(first, room=room, room_options=room_options or NOT_GIVEN)
+        if wait_ready:
+            await self.ready()
+
+    async def ready(self) -> None:
+        """Wait until the greeting is said and the first listening adapter is live."""
+        await asyncio.wait_for(self.orchestrator.ready.wait(), timeout=READY_TIMEOUT)
+        await self.orchestrator.wait_idle()
+
     async def say(self, text: str) -> None:
         """One caller turn, run to completion (tools, handoffs, background work)."""
         if self.ended:
@@ -89,7 +128,7 @@ class CallRun:
         await self.session.aclose()
 
 
-async def open_call(
+def new_call(
     *,
     config: AgencyConfig,
     at: datetime,
@@ -100,8 +139,9 @@ async def open_call(
     clock: Callable[[], datetime] | None = None,
     user_away_timeout: float | None = USER_AWAY_SECONDS,
     call_id: str | None = None,
+    speech: Speech = TEXT_ONLY,
 ) -> CallRun:
-    """Start a call in-process (no room): greet the caller and wait for their first turn."""
+    """Wire one call (chart, orchestrator, session, silence watch, transcript), not started."""
     chart = Reception(config, at, caller_number=caller_number)
     orchestrator = Orchestrator(
         chart=chart,
@@ -113,8 +153,10 @@ async def open_call(
     )
     session: AgentSession[Orchestrator] = AgentSession(
         llm=brain,
-        vad=None,
-        turn_handling={"turn_detection": None},
+        stt=speech.stt or NOT_GIVEN,
+        tts=speech.tts or NOT_GIVEN,
+        vad=speech.vad,
+        turn_handling=speech.turn_handling or {"turn_detection": None},
         userdata=orchestrator,
         user_away_timeout=user_away_timeout,
         max_tool_steps=MAX_TOOL_STEPS,
@@ -153,8 +195,4 @@ async def open_call(
     session.on("error", on_error)
     session.on("conversation_item_added", on_item)
     session.on("user_state_changed", on_user_state)
-    first = await orchestrator.begin(session)
-    await session.start(first)
-    await asyncio.wait_for(orchestrator.ready.wait(), timeout=READY_TIMEOUT)
-    await orchestrator.wait_idle()
     return run

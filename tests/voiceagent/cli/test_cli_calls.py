@@ -113,7 +113,7 @@ def test_simulate_prints_the_call_for_people(
     out = capsys.readouterr().out
     assert "Aizellee: Thank you for calling Harry Leveen Insurance" in out
     assert "Caller: I need a quote for my car" in out
-    assert "[outcome: transfer" in out
+    assert "[outcome: transfer to Brad]" in out
 
 
 def test_call_reads_piped_turns_and_ends(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from livekit.agents import RunResult, llm
 
 from statecharts import OutcomeKind, default_agency
 from voiceagent.brain import OfflineBrain
-from voiceagent.session.call import CallRun, open_call
+from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 from voiceagent.telephony.port import TransferKind
@@ -67,7 +67,7 @@ async def call_at(at: datetime = OPEN, *, fail_transfers: bool = False) -> Async
     """A call greeted at `at`; hung up and its store closed when the test is done."""
     store = SqliteCallStore(":memory:")
     telephony = ConsoleTelephony(fail_transfers=fail_transfers)
-    run = await open_call(
+    run = new_call(
         config=AGENCY,
         at=at,
         brain=OfflineBrain(),
@@ -75,6 +75,7 @@ async def call_at(at: datetime = OPEN, *, fail_transfers: bool = False) -> Async
         store=store,
         user_away_timeout=None,
     )
+    await run.start()
     try:
         yield Call(run, telephony, store)
     finally:

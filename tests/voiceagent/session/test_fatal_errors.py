@@ -11,7 +11,7 @@ from livekit.agents import llm
 from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, APIConnectOptions
 
 from statecharts import MessageKind, OutcomeKind, default_agency
-from voiceagent.session.call import open_call
+from voiceagent.session.call import new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 
@@ -41,7 +41,7 @@ async def test_a_fatal_llm_error_ends_the_call_with_a_message() -> None:
     """The caller hears an apology, a callback message is stored, and the call ends."""
     store = SqliteCallStore(":memory:")
     telephony = ConsoleTelephony()
-    run = await open_call(
+    run = new_call(
         config=default_agency(),
         at=datetime(2026, 11, 24, 10, 0),
         brain=BrokenLLM(),
@@ -49,6 +49,7 @@ async def test_a_fatal_llm_error_ends_the_call_with_a_message() -> None:
         store=store,
         user_away_timeout=None,
     )
+    await run.start()
     try:
         for _ in range(50):
             if run.ended:

@@ -27,7 +27,7 @@ from voiceagent.session.adapters import (
     TransferAdapter,
     TriageAdapter,
 )
-from voiceagent.session.call import open_call
+from voiceagent.session.call import new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 from voiceagent.telephony.port import TransferKind
@@ -688,7 +688,7 @@ async def test_a_call_ended_by_silence_closes_with_its_goodbye_record_and_hang_u
     """Closing as soon as silence ends the call still says goodbye, hangs up, files the call."""
     store = SlowStore(":memory:")
     telephony = ConsoleTelephony()
-    run = await open_call(
+    run = new_call(
         config=AGENCY,
         at=OPEN,
         brain=OfflineBrain(),
@@ -696,6 +696,7 @@ async def test_a_call_ended_by_silence_closes_with_its_goodbye_record_and_hang_u
         store=store,
         user_away_timeout=0.1,
     )
+    await run.start()
     try:
         try:
             async with asyncio.timeout(10):

@@ -40,7 +40,7 @@ from statecharts import (
     question_text,
 )
 from voiceagent.brain import OfflineBrain
-from voiceagent.session.call import CallRun, open_call
+from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 
@@ -297,7 +297,7 @@ def _watch(run: CallRun, seen: Observed) -> None:
 
 async def _call(caller: Caller) -> Observed:
     store = SqliteCallStore(":memory:")
-    run = await open_call(
+    run = new_call(
         config=AGENCY,
         at=caller.at,
         brain=OfflineBrain(),
@@ -305,6 +305,7 @@ async def _call(caller: Caller) -> Observed:
         store=store,
         user_away_timeout=None,
     )
+    await run.start()
     seen = Observed(run)
     _watch(run, seen)
     try:

@@ -9,7 +9,7 @@ import pytest
 
 from statecharts import default_agency
 from voiceagent.brain import OfflineBrain
-from voiceagent.session.call import open_call
+from voiceagent.session.call import new_call
 from voiceagent.session.silence import SilenceWatch
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
@@ -83,7 +83,7 @@ async def test_an_ended_call_is_left_alone() -> None:
 async def test_a_silent_caller_is_checked_on_then_the_call_ends() -> None:
     """Through a real session: 'are you still there?', then goodbye and the end of the call."""
     store = SqliteCallStore(":memory:")
-    run = await open_call(
+    run = new_call(
         config=default_agency(),
         at=datetime(2026, 11, 24, 10, 0),
         brain=OfflineBrain(),
@@ -91,6 +91,7 @@ async def test_a_silent_caller_is_checked_on_then_the_call_ends() -> None:
         store=store,
         user_away_timeout=0.2,
     )
+    await run.start()
     for _ in range(40):
         if run.ended:
             break
