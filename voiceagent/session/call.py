@@ -98,6 +98,7 @@ class CallRun:
             await self.session.start(first)
         else:
             await self.session.start(first, room=room, room_options=room_options or NOT_GIVEN)
+        self.orchestrator.session_started()
         if wait_ready:
             await self.ready()
 

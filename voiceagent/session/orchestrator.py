@@ -73,6 +73,8 @@ class Orchestrator:
         self._settled = asyncio.Event()
         """Clear while a handoff is under way: the next caller turn waits for it."""
         self._settled.set()
+        self._live = asyncio.Event()
+        """Set once `AgentSession.start` has returned: only then does a handoff take effect."""
         self._session: AgentSession[Any] | None = None
         self._adapter_state = "greeting"
         self._last_speech: SpeechHandle | None = None
@@ -100,6 +102,10 @@ class Orchestrator:
         self._log.info("call started", states=list(self.chart.path))
         return self._adapter("greeting", chat_ctx=None)
 
+    def session_started(self) -> None:
+        """LiveKit has finished starting the session: the greeting may go ahead."""
+        self._live.set()
+
     async def adapter_entered(self, adapter: StateAdapter) -> None:
         """An adapter is live: greet, ask what is still needed, or stay silent."""
         if adapter.state == "greeting":
@@ -115,6 +121,11 @@ class Orchestrator:
         self._background(self._reply(adapter))
 
     async def _greet(self) -> None:
+        # The greeting adapter's `on_enter` runs while `AgentSession.start` is still
+        # finishing, and until it has, `update_agent` only records the new agent and
+        # never starts it (LiveKit 1.8.9): the handoff to triage that `greeted` makes
+        # would be lost and the caller left in silence after the greeting (issue 13).
+        await self._live.wait()
         await self._apply()
         await self.fire("greeted")
 
