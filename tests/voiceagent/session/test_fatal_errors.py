@@ -51,6 +51,7 @@ async def test_a_fatal_llm_error_ends_the_call_with_a_message() -> None:
     )
     await run.start()
     try:
+        await run.say("I need a quote for my car")  # the model is first asked here
         for _ in range(50):
             if run.ended:
                 break
