@@ -38,8 +38,11 @@ def describe(error: BaseException) -> str:
 
 
 def _short(filename: str) -> str:
-    """A path as a reader finds it: from the package folder on, not the whole disk."""
-    parts = Path(filename).parts
+    """A path as a reader finds it: from the working folder or the package on."""
+    path = Path(filename)
+    if path.is_relative_to(Path.cwd()):
+        return path.relative_to(Path.cwd()).as_posix()
+    parts = path.parts
     for anchor in ("voiceagent", "statecharts", "livekit", "asyncio"):
         if anchor in parts:
             return "/".join(parts[parts.index(anchor) :])

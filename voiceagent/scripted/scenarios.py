@@ -13,7 +13,7 @@ from typing import Any
 
 from statecharts import AgencyConfig
 from voiceagent.scripted.scenario_files import Scenario
-from voiceagent.scripted.simulate import call_report, run_script
+from voiceagent.scripted.simulate import CallFailedError, call_report, run_script
 from voiceagent.scripted.turns import parse_turns
 from voiceagent.telephony.console import ConsoleTelephony
 
@@ -68,15 +68,22 @@ def _check(expect: Mapping[str, Any], report: Mapping[str, Any]) -> list[str]:
 
 async def run_scenario(config: AgencyConfig, scenario: Scenario) -> ScenarioResult:
     """Run one scenario as a scripted call and judge it."""
-    run = await run_script(
-        config,
-        scenario.at,
-        parse_turns(scenario.turns),
-        caller_number=scenario.caller_number,
-        telephony=ConsoleTelephony(fail_transfers=scenario.transfers_fail),
-    )
-    report = call_report(run)
-    return ScenarioResult(scenario, tuple(_check(scenario.expect, report)), report)
+    try:
+        run = await run_script(
+            config,
+            scenario.at,
+            parse_turns(scenario.turns),
+            caller_number=scenario.caller_number,
+            telephony=ConsoleTelephony(fail_transfers=scenario.transfers_fail),
+        )
+    except CallFailedError as failed:
+        report = call_report(failed.run, str(failed))
+    else:
+        report = call_report(run)
+    failures = _check(scenario.expect, report)
+    if report["error"]:
+        failures.insert(0, f"the call failed: {report['error']}")
+    return ScenarioResult(scenario, tuple(failures), report)
 
 
 def table(results: Sequence[ScenarioResult]) -> str:
