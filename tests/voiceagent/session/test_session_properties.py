@@ -11,7 +11,9 @@ at an open instant or a closed one, and the call must:
 (b) end exactly where the chart alone ends when fed the same facts directly,
     with the same facts in the caller's record;
 (c) never ask again for a field the caller's record already holds;
-(d) never say an acknowledgement or transfer line twice.
+(d) never say an acknowledgement or transfer line twice;
+(e) read as a good call to the transcript check (issue 12 section 5), for the
+    kinds of finding settled so far.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ from statecharts import (
     question_text,
 )
 from voiceagent.brain import OfflineBrain
+from voiceagent.scripted.simulate import call_report
+from voiceagent.scripted.transcript_check import FindingKind, check_report
 from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
@@ -51,6 +55,8 @@ OPEN = datetime(2026, 11, 24, 10, 0)
 """Tuesday 10:00 Eastern: open, so a complete intake is a live transfer."""
 CLOSED = datetime(2026, 11, 24, 19, 30)
 """Tuesday 19:30: closed, so a complete intake becomes a message."""
+SETTLED = frozenset({FindingKind.DIDNT_CATCH_UNPROMPTED})
+"""Transcript findings no generated call may have (as in the scenario suite)."""
 
 # --- the phrase grammars ------------------------------------------------------------------------
 
@@ -403,3 +409,7 @@ async def test_generated_callers_follow_the_chart(caller: Caller) -> None:
     assert len(spoken) == len(set(spoken)), f"{spoken}\n{story}"
     said = [str(line) for line in run.chart.said if line in ONCE_PER_CALL]
     assert len(said) == len(set(said)), f"{said}\n{story}"
+
+    # (e) nothing a caller would notice at once, of the kinds settled so far
+    findings = [f for f in check_report(call_report(run)) if f.kind in SETTLED]
+    assert findings == [], "\n".join(map(str, findings)) + "\n" + story
