@@ -17,7 +17,7 @@ from voiceagent.scripted.simulate import CallFailedError, call_report, run_scrip
 from voiceagent.scripted.turns import parse_turns
 from voiceagent.telephony.console import ConsoleTelephony
 
-__all__ = ["ScenarioResult", "run_scenario", "table"]
+__all__ = ["ScenarioResult", "expectation_failures", "run_scenario", "table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,8 @@ def _said(report: Mapping[str, Any]) -> str:
     return " ".join(t["text"] for t in report["transcript"] if t["speaker"] == "agent").lower()
 
 
-def _check(expect: Mapping[str, Any], report: Mapping[str, Any]) -> list[str]:
+def expectation_failures(expect: Mapping[str, Any], report: Mapping[str, Any]) -> list[str]:
+    """Every expectation of a scenario the call report does not meet, in words."""
     failures = []
     outcome = report["outcome"]
     if "outcome" in expect and outcome["kind"] != expect["outcome"]:
@@ -80,7 +81,7 @@ async def run_scenario(config: AgencyConfig, scenario: Scenario) -> ScenarioResu
         report = call_report(failed.run, str(failed))
     else:
         report = call_report(run)
-    failures = _check(scenario.expect, report)
+    failures = expectation_failures(scenario.expect, report)
     if report["error"]:
         failures.insert(0, f"the call failed: {report['error']}")
     return ScenarioResult(scenario, tuple(failures), report)

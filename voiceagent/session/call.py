@@ -29,7 +29,7 @@ from statecharts import AgencyConfig, Reception
 from voiceagent.session.orchestrator import Orchestrator
 from voiceagent.session.silence import SilenceWatch
 from voiceagent.session.waits import first_of
-from voiceagent.session.watchdog import REPLY_BOUND, CallStalledError
+from voiceagent.session.watchdog import REPLY_BOUND, CallStalledError, Debt
 from voiceagent.store.port import CallStore
 from voiceagent.telephony.port import TelephonyPort
 
@@ -125,19 +125,25 @@ class CallRun:
         await orchestrator.wait_idle()
 
     async def say(self, text: str) -> None:
-        """One caller turn, run to completion (tools, handoffs, background work).
+        """One caller turn, run to completion: tools, handoffs, background work, the reply.
 
-        The turn stops being waited for when the call ends meanwhile (the watchdog
-        may end a stalled one), so a wedged session never holds the caller's script.
+        Like a caller on the line, the script waits for the reply it is owed: if it is
+        late, the watchdog's holding line and retry come before the next turn. The
+        turn stops being waited for when the call ends meanwhile (the watchdog may end
+        a stalled one), so a wedged session never holds the caller's script.
         """
         if self.ended:
             return
+        orchestrator = self.orchestrator
         result: RunResult[None] = self.session.run(user_input=text)
         turn = asyncio.ensure_future(result)
-        await first_of(self.orchestrator.finished.wait(), keep=turn)
+        await first_of(orchestrator.finished.wait(), keep=turn)
         if turn.done():
             turn.result()  # an error in the turn is the caller's script's to see
-        await self.orchestrator.wait_idle()
+        await orchestrator.wait_idle()
+        if orchestrator.watchdog.owes(Debt.REPLY) is not None:
+            await first_of(orchestrator.watchdog.paid(Debt.REPLY), orchestrator.finished.wait())
+            await orchestrator.wait_idle()
 
     async def shell_event(self, event: str) -> None:
         """An event from the line rather than from speech: silence, hang-up."""

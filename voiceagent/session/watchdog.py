@@ -104,12 +104,14 @@ class ReplyWatchdog:
         self._stopped = False
         self.events = 0
         """Watchdog events in this call (each also logged and recorded)."""
+        self.waits: list[tuple[Debt, float]] = []
+        """How long each debt met in this call was owed, in seconds (for figures)."""
 
     def owe(self, debt: Debt, reason: str) -> None:
         """The caller is owed `debt` from now on (a new reason restarts the clock)."""
         if self._stopped:
             return
-        self.met(debt)
+        self._drop(debt)
         owed = _Owed(reason, time.monotonic())
         self._owed[debt] = owed
         task = asyncio.ensure_future(self._watch(debt, owed))
@@ -121,6 +123,12 @@ class ReplyWatchdog:
         owed = self._owed.pop(debt, None)
         if owed is not None:
             owed.settled.set()
+            self.waits.append((debt, time.monotonic() - owed.since))
+
+    async def paid(self, debt: Debt) -> None:
+        """Wait until `debt` is no longer owed: met, or given up with the call."""
+        while (owed := self._owed.get(debt)) is not None:
+            await owed.settled.wait()
 
     def owes(self, debt: Debt) -> str | None:
         """The reason `debt` is owed, or None if it is not."""
@@ -131,7 +139,13 @@ class ReplyWatchdog:
         """Nothing more is owed: the call ended (an escalation under way still finishes)."""
         self._stopped = True
         for debt in list(self._owed):
-            self.met(debt)
+            self._drop(debt)
+
+    def _drop(self, debt: Debt) -> None:
+        """Forget a debt without it being met (replaced, or the call is over)."""
+        owed = self._owed.pop(debt, None)
+        if owed is not None:
+            owed.settled.set()
 
     async def close(self) -> None:
         """Stop, and wait for an escalation under way (never cut one off halfway)."""

@@ -118,10 +118,15 @@ class SlowTranscript(TextOutput):
 
 
 def slow_seams(monkeypatch: pytest.MonkeyPatch, pause: Pause) -> None:
-    """Pause at `on_enter`, at LiveKit's handoff, and at tool completion, in every call."""
+    """Pause at `on_enter`, LiveKit's handoff, speech playout and tool completion, every call."""
     on_enter = StateAdapter.on_enter
     update_activity = AgentSession._update_activity_task  # LiveKit's handoff seam
     fire_from_tool = Orchestrator.fire_from_tool
+    session_init = AgentSession.__init__
+
+    def slow_playout(self: AgentSession[Any], *args: Any, **kwargs: Any) -> None:
+        session_init(self, *args, **kwargs)
+        self.output.transcription = SlowTranscript(pause)
 
     async def slow_on_enter(self: StateAdapter) -> None:
         await asyncio.sleep(pause())
@@ -139,6 +144,7 @@ def slow_seams(monkeypatch: pytest.MonkeyPatch, pause: Pause) -> None:
     monkeypatch.setattr(StateAdapter, "on_enter", slow_on_enter)
     monkeypatch.setattr(AgentSession, "_update_activity_task", slow_update)
     monkeypatch.setattr(Orchestrator, "fire_from_tool", slow_tool)
+    monkeypatch.setattr(AgentSession, "__init__", slow_playout)
 
 
 @contextmanager
