@@ -35,10 +35,9 @@ from statecharts import (
 )
 from statecharts._script import SELF_CONTAINED
 from voiceagent.errors import describe
-from voiceagent.session.adapters import ADAPTERS, StateAdapter
-from voiceagent.session.prompts import facts_block, instructions_for
+from voiceagent.session.adapters import StateAdapter, adapter_for, chart_facts, refresh
 from voiceagent.session.rescue import Rescue
-from voiceagent.session.tools import LLM_EVENTS, tools_for
+from voiceagent.session.tools import LLM_EVENTS
 from voiceagent.session.waits import first_of
 from voiceagent.session.watchdog import REPLY_BOUND, CallStalledError, Debt
 from voiceagent.store.port import CallStore
@@ -113,12 +112,12 @@ class Orchestrator:
             self.call_id, self.clock(), self.chart.record.caller_number, self.agency
         )
         self._log.info("call started", states=list(self.chart.path))
-        self.watchdog.owe(Debt.REPLY, "the start of the call")
         return self._adapter("greeting", chat_ctx=None)
 
     def session_started(self) -> None:
-        """LiveKit has finished starting the session: the greeting may go ahead."""
+        """LiveKit has finished starting the session: the greeting is owed, and may go ahead."""
         self._live.set()
+        self.watchdog.owe(Debt.REPLY, "the start of the call")
 
     def caller_turn(self) -> None:
         """The caller finished a turn: a reply is owed (unless the call is over)."""
@@ -139,7 +138,8 @@ class Orchestrator:
         # Work started from `on_enter` runs in a task of its own: a handoff made from
         # inside `on_enter` itself can wait forever (seen with 1.8.9, second session of
         # a process), and the reply is still awaited there.
-        self._background(self._entered(adapter, reply=self._reply_on_entry))
+        reply, self._reply_on_entry = self._reply_on_entry, False  # a retried handoff's
+        self._background(self._entered(adapter, reply=reply))  # second entry stays silent
 
     async def _entered(self, adapter: StateAdapter, *, reply: bool) -> None:
         """A new adapter hears the conversation as the caller did, then speaks if owed.
@@ -266,24 +266,43 @@ class Orchestrator:
         if self._asked_already:
             return None
         question = self.chart.pending_question()
-        return "Recorded." if question is None else "Recorded. " + self._facts()
+        return "Recorded." if question is None else "Recorded. " + chart_facts(self.chart)
 
     # --- effects --------------------------------------------------------------------------------
     async def _apply(self) -> None:
+        """Carry out the chart's effects, in order; one that fails never stops the rest.
+
+        A line the session can no longer say (it closed under the call) is logged and
+        skipped, so the message after it is still stored and the call still ends; a
+        message the store refused is raised once every other effect has been carried out.
+        """
+        refused: Exception | None = None
         for effect in self.chart.take_effects():
             if isinstance(effect, Say):
                 self._said.append(effect)
-                self._last_speech = self.session.say(
-                    effect.text, allow_interruptions=effect.interruptible
-                )
+                try:
+                    self._last_speech = self.session.say(
+                        effect.text, allow_interruptions=effect.interruptible
+                    )
+                except RuntimeError as error:  # "AgentSession isn't running" / closing
+                    self._log.warning("line not said", line=str(effect.line), error=str(error))
             elif isinstance(effect, RecordMessage):
-                stored = await self.store.record_message(self.call_id, self.clock(), effect.message)
+                try:
+                    stored = await self.store.record_message(
+                        self.call_id, self.clock(), effect.message
+                    )
+                except Exception as error:  # raised below, once the call is safe
+                    self._log.error("message not stored", error=describe(error))
+                    refused = refused or error
+                    continue
                 self._log.info("message stored", message_id=stored, kind=effect.message.kind.value)
             elif isinstance(effect, Transfer | TransferToVoicemail):
                 voicemail = isinstance(effect, TransferToVoicemail)
                 self._background(self._transfer(effect.target, voicemail=voicemail))
             elif isinstance(effect, EndCall):
                 self._background(self._end())
+        if refused is not None:
+            raise refused
 
     def _background(self, work: Any) -> None:
         task: asyncio.Task[None] = asyncio.create_task(work)
@@ -360,22 +379,7 @@ class Orchestrator:
 
     # --- adapters -------------------------------------------------------------------------------
     def _adapter(self, state: str, chat_ctx: llm.ChatContext | None) -> StateAdapter:
-        return ADAPTERS[state](
-            self,
-            instructions=self._instructions(state),
-            tools=list(tools_for(self.chart.allowed_event_names())),
-            chat_ctx=chat_ctx,
-        )
-
-    def _facts(self, *, asked_already: bool = False) -> str:
-        chart = self.chart
-        return facts_block(
-            chart.where(), chart.pending_question(), chart.record, asked_already=asked_already
-        )
-
-    def _instructions(self, state: str) -> str:
-        facts = self._facts(asked_already=self._asked_already)
-        return instructions_for(self.chart.config, state, facts)
+        return adapter_for(self, state, asked_already=self._asked_already, chat_ctx=chat_ctx)
 
     def _handoff(self, state: str) -> None:
         previous = self.session.current_agent
@@ -401,9 +405,7 @@ class Orchestrator:
         self.session.generate_reply()
 
     async def _refresh(self, agent: Any) -> None:
-        if isinstance(agent, StateAdapter):
-            await agent.update_instructions(self._instructions(agent.state))
-            await agent.update_tools(list(tools_for(self.chart.allowed_event_names())))
+        await refresh(agent, self.chart, asked_already=self._asked_already)
 
 
 def _asks(say: Say) -> bool:

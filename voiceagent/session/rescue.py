@@ -62,6 +62,9 @@ class Rescue:
             return Overdue.STILL_SPEAKING  # a holding line would only queue behind it
         try:
             self._holding.add(session.say(HOLDING_LINE).id)
+        except RuntimeError as error:  # between activities: the retry matters more
+            self._log.warning("holding line not said", error=describe(error))
+        try:
             if debt is Debt.HANDOFF:
                 self._log.warning("handoff retried", after=reason)
                 self._orchestrator.hand_off_again()

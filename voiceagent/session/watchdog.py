@@ -59,7 +59,9 @@ class Overdue(StrEnum):
     HOLDING_LINE = "holding_line"
     """Said the holding line and retried."""
     STILL_SPEAKING = "still_speaking"
-    """A reply was under way: a holding line would only queue behind it, so none was said."""
+    """A reply was under way: a holding line would only queue behind it, so none was said
+    (a bound later, the reply is retried if it ended without a word, or the call ended if
+    it is still under way)."""
     ENDED_CALL = "ended_call"
     """The retry was not heard either: the call was ended through the chart's error path."""
 
@@ -162,11 +164,22 @@ class ReplyWatchdog:
         return False
 
     async def _watch(self, debt: Debt, owed: _Owed) -> None:
-        if not await self._late(owed):
-            return
-        action = await self._retry(debt, owed.reason)
-        await self._event(debt, owed, action)
-        if not await self._late(owed):
+        """Escalate while the debt stays late: retry once, then end the call.
+
+        A reply still under way when the bound passes gets one more bound before the
+        retry (it may end without a word, and then the holding line and a retry follow);
+        under way a bound later still, it is wedged.
+        """
+        tried: list[Overdue] = []
+        while await self._late(owed):
+            if tried and tried[-1] is Overdue.HOLDING_LINE:
+                break
+            action = await self._retry(debt, owed.reason)
+            if tried and action is Overdue.STILL_SPEAKING:
+                break
+            tried.append(action)
+            await self._event(debt, owed, action)
+        else:
             return
         await self._event(debt, owed, Overdue.ENDED_CALL)
         self._stopped = True

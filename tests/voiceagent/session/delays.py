@@ -148,13 +148,16 @@ def slow_seams(monkeypatch: pytest.MonkeyPatch, pause: Pause) -> None:
 
 
 @contextmanager
-def cpu_contention(threads: int = 1) -> Iterator[None]:
-    """Threads that keep the CPU busy (and the GIL contended) while the block runs."""
+def cpu_contention(threads: int = 1, share: float = 0.5) -> Iterator[None]:
+    """Threads that keep the CPU busy (and the GIL contended) `share` of the time."""
     stop = threading.Event()
 
     def burn() -> None:
         while not stop.is_set():
-            sum(i * i for i in range(2000))
+            until = time.perf_counter() + 0.01 * share
+            while time.perf_counter() < until:
+                sum(i * i for i in range(200))
+            stop.wait(0.01 * (1 - share))
 
     workers = [threading.Thread(target=burn, daemon=True) for _ in range(threads)]
     for worker in workers:

@@ -28,7 +28,7 @@ from voiceagent.session.watchdog import Debt
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 
-from .delays import SlowBrain, cpu_contention, jitter, slow_seams, starve_loop
+from .delays import SlowBrain, jitter, slow_seams, starve_loop
 
 SUITE = Path(__file__).resolve().parents[3] / "scenarios" / "harry_levine.yaml"
 SCENARIOS = {s.name: s for s in load_scenarios(SUITE)}
@@ -186,7 +186,7 @@ async def many_calls(
 def main(argv: list[str]) -> None:
     """Run a batch in this process and print each call's result as a JSON line."""
     seed, names = int(argv[0]), argv[1:]
-    with pytest.MonkeyPatch.context() as patch, cpu_contention():
+    with pytest.MonkeyPatch.context() as patch:
         slow_seams(patch, jitter(PAUSE_MOST, seed))
         results = asyncio.run(many_calls(names, seed=seed))
     for result in results:

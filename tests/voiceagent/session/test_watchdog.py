@@ -42,15 +42,15 @@ async def until(condition: Callable[[], bool]) -> None:
 class Ledger:
     """The watchdog's collaborators, as plain records."""
 
-    def __init__(self, *, retry_result: Overdue = Overdue.HOLDING_LINE) -> None:
+    def __init__(self, *results: Overdue) -> None:
         self.retries: list[tuple[Debt, str]] = []
         self.gave_up: list[CallStalledError] = []
         self.records: list[Mapping[str, object]] = []
-        self._retry_result = retry_result
+        self._results = list(results)
 
     async def retry(self, debt: Debt, reason: str) -> Overdue:
         self.retries.append((debt, reason))
-        return self._retry_result
+        return self._results.pop(0) if self._results else Overdue.HOLDING_LINE
 
     async def give_up(self, stalled: CallStalledError) -> None:
         self.gave_up.append(stalled)
@@ -113,6 +113,31 @@ async def test_a_debt_still_late_after_the_retry_ends_the_call() -> None:
     )
     assert [r["action"] for r in ledger.records] == ["holding_line", "ended_call"]
     assert watchdog.events == 2
+
+
+@pytest.mark.unit
+async def test_a_reply_under_way_gets_another_bound_then_the_retry() -> None:
+    """Still speaking at the bound: no holding line yet; ended silently, the retry follows."""
+    ledger = Ledger(Overdue.STILL_SPEAKING, Overdue.HOLDING_LINE)
+    watchdog = ledger.watchdog()
+    watchdog.owe(Debt.REPLY, "the caller's turn")
+    await until(lambda: len(ledger.retries) == 2)
+    watchdog.met(Debt.REPLY)
+    await watchdog.close()
+    assert [r["action"] for r in ledger.records] == ["still_speaking", "holding_line"]
+    assert ledger.gave_up == []
+
+
+@pytest.mark.unit
+async def test_a_reply_under_way_for_two_bounds_is_wedged_and_ends_the_call() -> None:
+    """Still speaking a bound later: the model is wedged, and the call is ended safely."""
+    ledger = Ledger(Overdue.STILL_SPEAKING, Overdue.STILL_SPEAKING)
+    watchdog = ledger.watchdog()
+    watchdog.owe(Debt.REPLY, "the caller's turn")
+    await until(lambda: bool(ledger.gave_up))
+    await watchdog.close()
+    assert [r["action"] for r in ledger.records] == ["still_speaking", "ended_call"]
+    assert str(ledger.gave_up[0]).startswith("nothing was said within 0.05 s after the caller's")
 
 
 @pytest.mark.unit
