@@ -11,7 +11,8 @@ strongest first:
 3. `caller_done` when the caller is finished; `spanish_speaker`;
 4. `report_claim` (distress before anything else);
 5. the answer to the question just asked (certificate kind, bank or policyholder,
-   client kind, reason, which person, carrier), and such answers said outright;
+   client kind, reason, which person, carrier, a number read back), and such
+   answers said outright;
 6. hours and services questions; then the routing intent (a person asked for by
    name, or the intent's tool, or a live person), unless another adapter took over
    since the caller spoke: the call that caused the takeover used the intent;
@@ -83,6 +84,10 @@ _CHOICE_TOOL = {
 }
 _WE_HAVE = re.compile(r"we have (.+?)\. which", re.IGNORECASE)
 _DETAIL_KNOWN = {"phone": ("phone", "phone_number")}
+_WRONG = re.compile(
+    r"\b(?:not\s+(?:right|correct|it|my\s+number)|wrong|incorrect)\b", re.IGNORECASE
+)
+"""A number read back is wrong, said without a leading "no"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +233,12 @@ def _answer_to(step: _Step, needed: Question) -> Iterator[CallTool]:
         name = heard.person or _which_person(step)
         if name:
             yield CallTool("ask_for_person", {"name": name})
+    elif needed is Question.PHONE_CONFIRMATION and not heard.phone:
+        # A new number said instead is a correction: `provide_details` reads it back.
+        if (heard.no or _WRONG.search(heard.text)) and not heard.yes:
+            yield CallTool("confirm_phone", {"answer": "no"})
+        elif heard.yes and not heard.no:
+            yield CallTool("confirm_phone", {"answer": "yes"})
     elif needed is Question.CARRIER:
         if heard.carrier is None and (heard.carrier_unknown or heard.dont_know or heard.no):
             yield CallTool("carrier_unknown")
