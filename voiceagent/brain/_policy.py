@@ -30,12 +30,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from statecharts import INTAKE_INTENTS, CallerKind, Intent, Question
+from statecharts import INTAKE_INTENTS, CallerKind, Intent, Question, normalize_phone
 from voiceagent.brain import _replies as say
 from voiceagent.brain._answers import Choice
 from voiceagent.brain._block import CallState, read_block
 from voiceagent.brain._tools import ToolSpec
-from voiceagent.brain._turns import Recent, ToolReturned, Turn, call_key
+from voiceagent.brain._turns import CallerSaid, Recent, ToolReturned, Turn, call_key
 from voiceagent.brain._understanding import Understanding, understand
 
 __all__ = ["CallTool", "Decision", "Speak", "decide"]
@@ -96,6 +96,9 @@ class _Step:
     recent: Recent
     heard: Understanding
     tools: Mapping[str, ToolSpec]
+    earlier_partial: str | None = None
+    """Digits of a number begun in the caller's previous words ("my number is 407 312"):
+    on a spoken call a pause between digit groups can end the caller's turn."""
 
     @property
     def fresh(self) -> bool:
@@ -136,11 +139,17 @@ def decide(
         return Speak("")  # the new adapter speaks; the old one says nothing more
     if tool_choice_none or recent.caller is None:
         return Speak(say.reply(block, recent, None, tools, force=tool_choice_none))
-    step = _Step(block, recent, understand(recent.caller), tools)
+    step = _Step(block, recent, understand(recent.caller), tools, _earlier_partial(history))
     for call in _candidates(step):
         if step.allowed(call):
             return call
     return Speak(say.reply(block, recent, step.heard, tools, force=False))
+
+
+def _earlier_partial(history: Sequence[Turn]) -> str | None:
+    """The partial number in the caller's words before their last ones, if any."""
+    said = [turn.text for turn in history if isinstance(turn, CallerSaid)]
+    return understand(said[-2]).partial_phone if len(said) > 1 else None
 
 
 def _handed_off_by_last_tool(history: Sequence[Turn]) -> bool:
@@ -325,6 +334,11 @@ def _details(step: _Step) -> dict[str, str]:
             found[key] = value
     if heard.insurance_type is not None:
         found["insurance_type"] = heard.insurance_type.value
+    rest = heard.partial_phone
+    if "phone" not in found and rest and step.earlier_partial:
+        joined = step.earlier_partial + rest
+        if normalize_phone(joined) is not None:
+            found["phone"] = joined  # the number finished after a pause
     if step.fresh and needed is not None:
         _contextual_details(heard, needed, found)
     spec = step.tools.get("provide_details")

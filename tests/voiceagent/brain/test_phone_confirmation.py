@@ -1,4 +1,4 @@
-"""The offline brain answers a number read back: yes, no, or a new number instead."""
+"""Numbers on a spoken call: a number read back answered, a number split by a pause joined."""
 
 from __future__ import annotations
 
@@ -50,3 +50,22 @@ def test_yes_is_only_a_confirmation_when_a_number_was_read_back() -> None:
     listening = block("triage.intake", Question.PHONE)
     result = decide(listening, [CallerSaid("Yes.")], TRIAGE)
     assert not (isinstance(result, CallTool) and result.name == "confirm_phone")
+
+
+def test_a_number_split_by_a_pause_is_joined_across_the_caller_turns() -> None:
+    """A number begun in one turn ("407-312") and finished in the next ("6490") is one."""
+    asking = block("triage.intake", Question.PHONE)
+    history = [
+        CallerSaid("My number is 407-312"),
+        AgentSaid("Could I get the full phone number, including the area code?"),
+        CallerSaid("6490"),
+    ]
+    assert decide(asking, history, TRIAGE) == CallTool("provide_details", {"phone": "4073126490"})
+
+
+def test_two_partial_numbers_that_make_no_phone_number_are_not_joined() -> None:
+    """Fragments that together are still too short are not sent as a number."""
+    asking = block("triage.intake", Question.PHONE)
+    history = [CallerSaid("It's 5551"), AgentSaid("The full number?"), CallerSaid("2345")]
+    result = decide(asking, history, TRIAGE)
+    assert not (isinstance(result, CallTool) and "phone" in result.arguments)
