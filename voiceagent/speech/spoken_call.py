@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -79,9 +79,11 @@ async def run_spoken_call(
     store: CallStore | None = None,
     caller_number: str | None = None,
     user_away_timeout: float = USER_AWAY_SECONDS,
+    observe: Callable[[CallRun], None] | None = None,
 ) -> SpokenCall:
     """Play `turns` into a call and return it once it has ended.
 
+    `observe` is given the call before it starts (benchmarks attach their timers).
     Runs in a task with an empty context, like `run_script`: LiveKit keeps the
     active agent in context variables, which must not leak from one call to the next.
     """
@@ -93,6 +95,7 @@ async def run_spoken_call(
         store=store,
         caller_number=caller_number,
         user_away_timeout=user_away_timeout,
+        observe=observe,
     )
     return await asyncio.create_task(call, context=contextvars.Context())
 
@@ -106,6 +109,7 @@ async def _spoken_call(
     store: CallStore | None,
     caller_number: str | None,
     user_away_timeout: float,
+    observe: Callable[[CallRun], None] | None,
 ) -> SpokenCall:
     own_store = SqliteCallStore(":memory:") if store is None else None
     call_store: CallStore = store or own_store  # type: ignore[assignment] # one is set
@@ -131,6 +135,8 @@ async def _spoken_call(
             heard.append(item.text_content or "")
 
     run.session.on("conversation_item_added", on_item)
+    if observe is not None:
+        observe(run)
     spoken = SpokenCall(run=run, sample_rate=rate)
     try:
         await run.start()
