@@ -30,6 +30,7 @@ from statecharts import Refusal, Say, parse_arguments, question_text
 from tests.voiceagent.brain.chart_loop import CLOSED, OPEN, ChartLoop
 from tests.voiceagent.brain.corpus.loading import FACTS, INTENT_LABELS, CorpusError, Entry
 from voiceagent.brain import AgentSaid, CallerSaid, Handoff, ToolCalled, ToolReturned
+from voiceagent.session.tools import LLM_EVENTS
 
 __all__ = [
     "CLOCK",
@@ -218,12 +219,16 @@ def spurious_facts(entry: Entry, events: Events) -> tuple[str, ...]:
 def understand(entry: Entry, loop: ChartLoop | None = None) -> Outcome:
     """Say the entry's utterance in its situation and see what the chart took from it.
 
-    `loop` is the entry's situation when the caller already made it (`situate`).
+    `loop` is the entry's situation when the caller already made it (`situate`). Only
+    the events a caller turn can fire count: an event the shell adds after the turn
+    (for silence, or a turn the chart did not understand) is not the brain's label.
     """
     loop = situate(entry) if loop is None else loop
     start = len(loop.fired)
     reply = loop.say(entry.say)
-    events = tuple((name, dict(arguments)) for name, arguments in loop.fired[start:])
+    events = tuple(
+        (name, dict(arguments)) for name, arguments in loop.fired[start:] if name in LLM_EVENTS
+    )
     label, arguments = label_of(events)
     return Outcome(
         entry=entry,
