@@ -63,13 +63,13 @@ def test_settings_come_from_voiceagent_environment_variables(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """`VOICEAGENT_STT_MODEL=base` and friends set the voice; defaults need no variable."""
-    assert SpeechSettings().stt_model == "tiny.en"
+    assert (SpeechSettings().stt_model, SpeechSettings().turn_detection) == ("tiny.en", "vad")
     monkeypatch.setenv("VOICEAGENT_STT_MODEL", "base")
     monkeypatch.setenv("VOICEAGENT_LINE_SAMPLE_RATE", "8000")
-    monkeypatch.setenv("VOICEAGENT_TURN_DETECTION", "vad")
+    monkeypatch.setenv("VOICEAGENT_TURN_DETECTION", "model")
     settings = SpeechSettings()
     assert (settings.stt_model, settings.line_sample_rate, settings.turn_detection) == (
         "base",
         8000,
-        "vad",
+        "model",
     )
