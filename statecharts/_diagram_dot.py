@@ -21,6 +21,8 @@ _INK = "#2f4a6d"
 _FILL = "#eaf1fb"
 _FRAME_FILL = "#f7f9fc"
 _MUTED = "#6b7a90"
+_SCREEN = ', size="20,11"'
+"""At most 20 x 11 inches: 1920 x 1056 pixels at Graphviz's 96 dots an inch."""
 
 _NODE_STYLE = {
     NodeKind.STATE: f'shape=box, style="rounded,filled", fillcolor="{_FILL}"',
@@ -85,8 +87,8 @@ def _node(node: Node, overlay: Overlay, indent: str) -> str:
 def _frame(frame: Frame, view: View, overlay: Overlay, depth: int) -> Iterator[str]:
     pad = "    " * depth
     style = overlay.nodes.get(frame.id)
+    label = _notes_label(frame.label, (), bold=True, extra=style.note if style else None)
     yield f"{pad}subgraph {_quoted('cluster_' + frame.id)} {{"
-    label = _notes_label(frame.label, frame.notes, bold=True, extra=style.note if style else None)
     yield f"{pad}    label={label}; labelloc=t; labeljust=l;"
     yield f'{pad}    style="rounded,filled"; fillcolor="{_FRAME_FILL}"; color="{_INK}";'
     yield f"{pad}    id={_quoted(_svg_id('f-', frame.id))};"
@@ -137,31 +139,19 @@ def _column(nodes: Sequence[str]) -> str:
 
 
 def _edge_columns(view: View) -> list[str]:
-    """Entries in one column at the left edge, sinks in one at the right, as hints.
+    """Entries in one column, and the sinks in one column right of every step.
 
-    Graphviz ignores rank=source and rank=sink beside clusters, so invisible edges
-    (layout hints only, never drawn) keep every box that nothing leads into right of
-    the first entry, and every box that leads nowhere left of the first sink.
+    Graphviz ignores rank=sink here, so every box that leads nowhere gets an invisible
+    edge (a layout hint only, never drawn) to the first sink.
     """
-    lines = []
-    led_into = {e.target for e in view.edges}
-    leading = {e.source for e in view.edges}
-    edges_ends = set(view.sources) | set(view.sinks)
-    if view.sources:
-        first = _quoted(view.sources[0])
-        lines += [
-            f"    {first} -> {_quoted(n.id)} [style=invis];"
-            for n in view.nodes
-            if n.id not in led_into and n.id not in edges_ends
-        ]
-        lines.append(_column(view.sources))
-    lines += [_column(column) for column in view.columns]
+    lines = [_column(view.sources)] if view.sources else []
     if view.sinks:
-        last = _quoted(view.sinks[0])
+        leading = {e.source for e in view.edges}
+        ends = set(view.sources) | set(view.sinks)
         lines += [
-            f"    {_quoted(n.id)} -> {last} [style=invis];"
+            f"    {_quoted(n.id)} -> {_quoted(view.sinks[0])} [style=invis];"
             for n in view.nodes
-            if n.id not in leading and n.id not in edges_ends
+            if n.id not in leading and n.id not in ends
         ]
         lines.append(_column(view.sinks))
     return lines
@@ -172,17 +162,20 @@ def to_dot(view: View, overlay: Overlay | None = None) -> str:
     overlay = overlay or Overlay()
     lines = [
         f"digraph {_quoted(view.name)} {{",
-        "    graph [rankdir=LR, compound=true, newrank=true, nodesep=0.3, ranksep=0.55,",
+        "    graph [rankdir=LR, compound=true, newrank=true, nodesep=0.3, ranksep=0.35,",
         "           remincross=true, mclimit=4,",
-        f'           pad=0.3, fontname="{_FONT}", fontsize=11, labelloc=b, labeljust=l,',
-        f"           label={_legend(view, overlay)}];",
+        f'           pad=0.3, fontname="{_FONT}", fontsize=11, labelloc=t, labeljust=l,',
+        f"           label={_legend(view, overlay)}{_SCREEN if view.fit_screen else ''}];",
         f'    node [fontname="{_FONT}", fontsize=13, color="{_INK}", margin="0.18,0.06"];',
         f'    edge [fontname="{_FONT}", fontsize=10, color="{_INK}", fontcolor="#1f2f45",',
         "          arrowsize=0.7];",
     ]
-    lines += [_node(n, overlay, "    ") for n in view.nodes if n.frame is None]
+    # A detail view's own state is not framed: its title names it, and a frame would
+    # send every edge from an entry to a later step round the frame and across others.
+    top = {None, view.name} if view.subject is not None else {None}
+    lines += [_node(n, overlay, "    ") for n in view.nodes if n.frame in top]
     for frame in view.frames:
-        if frame.parent is None:
+        if frame.parent in top and frame is not view.subject:
             lines += _frame(frame, view, overlay, 1)
     lines += [_edge(e, overlay) for e in view.edges]
     lines += _edge_columns(view)

@@ -38,15 +38,11 @@ _CLASS_DEFS = (
 _LEGEND = "legend"
 _RESERVED = {
     _LEGEND,
-    "end",
-    "graph",
-    "subgraph",
-    "flowchart",
-    "style",
-    "class",
-    "classDef",
-    "click",
+    *("end", "graph", "subgraph", "flowchart", "direction", "default", "interpolate"),
+    *("style", "linkstyle", "class", "classdef", "click", "call", "callback", "href"),
+    *("acctitle", "accdescr"),
 }
+"""Words Mermaid's flowchart grammar reads as keywords: never used as ids."""
 
 
 def _text(text: str) -> str:
@@ -59,7 +55,7 @@ def _ids(view: View) -> dict[str, str]:
     ids: dict[str, str] = {}
     for name in [*(f.id for f in view.frames), *(n.id for n in view.nodes)]:
         safe = re.sub(r"[^A-Za-z0-9_]", "_", name)
-        if safe in _RESERVED or safe[0].isdigit():
+        if safe.lower() in _RESERVED or safe[0].isdigit():
             safe = f"s_{safe}"
         while safe in ids.values():
             safe += "_"
@@ -89,7 +85,7 @@ def _frame(
 ) -> Iterator[str]:
     pad = "    " * depth
     style = overlay.nodes.get(frame.id)
-    label = _with_notes(frame.label, frame.notes, style.note if style else None)
+    label = _with_notes(frame.label, (), style.note if style else None)
     yield f'{pad}subgraph {ids[frame.id]}["<b>{label}</b>"]'
     for node in view.nodes:
         if node.frame == frame.id:
@@ -132,9 +128,12 @@ def to_mermaid(view: View, overlay: Overlay | None = None) -> str:
         f"%% {view.title}: rendered from the chart by `voiceagent diagram`; do not edit.",
         "flowchart LR",
     ]
-    lines += [_node(n, ids, overlay, "    ") for n in view.nodes if n.frame is None]
-    for frame in view.frames:
-        if frame.parent is None:
+    # A detail view's own state is named by its title, not framed (as in DOT).
+    top = {None, view.name} if view.subject is not None else {None}
+    lines += [_node(n, ids, overlay, "    ") for n in view.nodes if n.frame in top]
+    frames = [f for f in view.frames if f is not view.subject]
+    for frame in frames:
+        if frame.parent in top:
             lines += _frame(frame, view, ids, overlay, 1)
     link_styles = []
     for index, edge in enumerate(view.edges):
@@ -148,7 +147,7 @@ def to_mermaid(view: View, overlay: Overlay | None = None) -> str:
         lines.append(_legend(view, overlay))
     lines += link_styles
     lines += [f"    {c}" for c in _CLASS_DEFS]
-    for frame in view.frames:
+    for frame in frames:
         extra = _css(overlay.nodes[frame.id]) if frame.id in overlay.nodes else ""
         lines.append(
             f"    style {ids[frame.id]} fill:#f7f9fc,stroke:#2f4a6d"

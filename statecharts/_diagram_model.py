@@ -11,6 +11,7 @@ answers "which edge shows this transition here".
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -31,6 +32,10 @@ __all__ = [
 ]
 
 
+_LINE = 30
+"""Edge labels wrap past this many characters, so pictures stay narrow."""
+
+
 class NodeKind(StrEnum):
     """What a node stands for, which decides how it is drawn."""
 
@@ -39,7 +44,7 @@ class NodeKind(StrEnum):
     FINAL = "final"
     """A state that ends the call."""
     ANY_STEP = "any_step"
-    """Inside a compound state's frame: where its "from any step" transitions leave."""
+    """A compound state's own transitions, which hold in any of its steps, leave from here."""
     ENTRY = "entry"
     """At the left edge of a detail view: a state outside it that leads in."""
     EXIT = "exit"
@@ -69,7 +74,6 @@ class Frame:
     label: str
     state: str
     parent: str | None = None
-    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +89,12 @@ class Reason:
 
     @property
     def text(self) -> str:
-        """Event, then guard in brackets."""
+        """Event, then guard in brackets; a long one wraps, the guard under its event."""
         when = f"[{self.condition}]" if self.condition else ""
-        return " ".join(part for part in (self.event, when) if part)
+        line = " ".join(part for part in (self.event, when) if part)
+        if len(line) <= _LINE:
+            return line
+        return "\n".join([*textwrap.wrap(self.event, _LINE), *textwrap.wrap(when, _LINE)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +150,13 @@ class View:
     """Nodes kept at the right edge (Ended, exits)."""
     sources: tuple[str, ...] = ()
     """Nodes kept at the left edge (entries)."""
-    columns: tuple[tuple[str, ...], ...] = ()
-    """Groups of nodes drawn one above the other, in this order."""
+    fit_screen: bool = True
+    """Scaled down, if need be, to fit a 1920 x 1056 screen (the full chart is not)."""
+
+    @property
+    def subject(self) -> Frame | None:
+        """The compound state a detail view is about, which the view's title names."""
+        return next((f for f in self.frames if f.id == self.name), None)
 
     def find(self, key: str) -> tuple[Edge | LegendItem, ...]:
         """The edges and legend items that show the chart transition `key` in this view."""

@@ -34,7 +34,8 @@ __all__ = ["condition", "detail_view", "full_view", "overview"]
 _ANY_STEP = ".any_step"
 _MOST_NEGATED = 2
 """An "otherwise" that would negate more guards than this reads as "otherwise"."""
-ANY_STEP_HELP = "any step: leaves from whichever step of the state the call is in"
+ANY_STEP_HELP = "from “any step of …”: taken in whichever step of that state the call is in"
+OUTSIDE_HELP = "dashed boxes: the states a call comes from (left) and goes on to (right)"
 
 
 def _all(guards: Iterable[tuple[str, bool]]) -> str:
@@ -208,12 +209,12 @@ def _steps(
     def add(s: str, frame: str | None) -> None:
         notes = _in_place(story, [t for t in transitions if t.source == s and t.target is None])
         if story.children[s]:
-            # A compound state's own answers hold in any of its steps: they are listed
-            # under its "any step", where its other transitions leave from.
-            if s in declares:
-                nodes.append(Node(_any_step(s), "any step", NodeKind.ANY_STEP, s, s, notes))
-                notes = ()
-            frames.append(Frame(s, story.names[s], s, frame, notes))
+            # A compound state's own transitions hold in any of its steps: they leave from
+            # its "any step", and what it answers in place is listed there.
+            if s in declares or notes:
+                label = f"any step of {story.names[s]}"
+                nodes.append(Node(_any_step(s), label, NodeKind.ANY_STEP, s, s, notes))
+            frames.append(Frame(s, story.names[s], s, frame))
             for child in story.children[s]:
                 add(child, s)
         else:
@@ -225,9 +226,10 @@ def _steps(
     return frames, nodes
 
 
-def _beside_initial(story: Story, nodes: Sequence[Node]) -> tuple[tuple[str, ...], ...]:
-    """Each "any step" in one column with its state's first step, where calls arrive."""
-    return tuple((n.id, story.entry_leaf(n.state)) for n in nodes if n.kind is NodeKind.ANY_STEP)
+def _reading(helps: Sequence[str]) -> tuple[LegendGroup, ...]:
+    """How to read a view's notation, when it uses any."""
+    items = tuple(LegendItem(f"help:{i}", text) for i, text in enumerate(helps))
+    return (LegendGroup("Reading this view", items),) if items else ()
 
 
 def detail_view(story: Story, state: str) -> View:
@@ -263,21 +265,17 @@ def detail_view(story: Story, state: str) -> View:
     ordered_exits = [exits[s] for s in story.story if s in exits]
     ordered_entries = [entries[s] for s in story.story if s in entries]
     edges = _group(story, mine, lambda t: placed[t.key], ())
-    help_group = (
-        (LegendGroup("Reading this view", (LegendItem("legend:help", ANY_STEP_HELP),)),)
-        if any(n.kind is NodeKind.ANY_STEP for n in nodes)
-        else ()
-    )
+    helps = [OUTSIDE_HELP] if entries or exits else []
+    helps += [ANY_STEP_HELP] if any(n.kind is NodeKind.ANY_STEP for n in nodes) else []
     return View(
         state,
         f"{story.names[state]}, step by step",
         (*ordered_entries, *nodes, *ordered_exits),
         edges,
         tuple(frames),
-        (*legend(story), *help_group),
+        (*legend(story), *_reading(helps)),
         sinks=tuple(n.id for n in ordered_exits),
         sources=tuple(n.id for n in ordered_entries),
-        columns=_beside_initial(story, nodes),
     )
 
 
@@ -295,13 +293,13 @@ def full_view(story: Story) -> View:
 
     edges = _group(story, story.transitions, place, [n.id for n in nodes])
     finals = tuple(s for s in story.story if s in story.finals)
-    help_group = LegendGroup("Reading this view", (LegendItem("legend:help", ANY_STEP_HELP),))
     return View(
         "full",
         "Every state and transition",
         tuple(nodes),
         edges,
         tuple(frames),
-        (help_group,),
+        _reading([ANY_STEP_HELP]),
         finals,
+        fit_screen=False,
     )

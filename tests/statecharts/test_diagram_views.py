@@ -84,12 +84,23 @@ def test_overview_shows_every_move_between_story_states() -> None:
 
 def test_overview_labels_speak_the_agency_words() -> None:
     """Edges carry the event and the guard in words, with "otherwise" made explicit."""
-    labels = {e.id: e.label for e in chart_view(OVERVIEW).edges}
-    assert labels["greeting->triage"] == "greeted"
-    assert "after routing [open, with a number to dial]" in labels["triage->transfer"]
-    assert "after routing [no live transfer]" in labels["triage->after_hours"]
-    assert labels["triage->claims"] == "report claim"
-    assert "Spanish speaker [no Spanish speaker free]" in labels["triage->ended"]
+    reasons = {
+        e.id: [(r.event, r.condition) for r in e.reasons] for e in chart_view(OVERVIEW).edges
+    }
+    assert reasons["greeting->triage"] == [("greeted", "")]
+    assert reasons["triage->transfer"] == [("after routing", "open, with a number to dial")]
+    assert ("after routing", "no live transfer") in reasons["triage->after_hours"]
+    assert reasons["triage->claims"] == [("report claim", "")]
+    assert reasons["triage->ended"] == [("Spanish speaker", "no Spanish speaker free")]
+
+
+def test_long_labels_wrap_with_the_guard_under_its_event() -> None:
+    """A reason too long for one line puts its guard on the next, so pictures stay narrow."""
+    edge = next(e for e in chart_view(OVERVIEW).edges if e.id == "triage->transfer")
+    assert edge.label == "after routing\n[open, with a number to dial]"
+    assert next(e for e in chart_view(OVERVIEW).edges if e.id == "transfer->ended").label == (
+        "transfer connected"
+    )
 
 
 def test_legend_states_the_call_wide_rules_once() -> None:

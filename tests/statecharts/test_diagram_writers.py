@@ -106,3 +106,20 @@ def test_frames_list_what_is_answered_in_place() -> None:
     assert "answered in place:" in text
     assert "carrier unknown" in text
     assert '"claims.any_step" -> "claims.any_step"' not in text
+
+
+@pytest.mark.parametrize("name", ["triage", "claims", "mortgagee", "after_hours"])
+def test_a_detail_view_is_not_framed(name: str) -> None:
+    """A detail view's own state is named by its title, not drawn as a frame."""
+    view = chart_view(name)
+    dot, mermaid = to_dot(view), to_mermaid(view)
+    assert "subgraph" not in dot
+    assert "subgraph" not in mermaid
+    assert f"{view.title}" in dot
+
+
+def test_mermaid_never_uses_a_keyword_as_an_id() -> None:
+    """A state named like a Mermaid keyword ("call", "end") gets a prefixed id."""
+    text = to_mermaid(chart_view(FULL))
+    assert 'subgraph s_call["' in text
+    assert "style s_call " in text
