@@ -24,8 +24,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from statemachine import State, StateChart
+from statemachine.transition import Transition
 
-__all__ = ["ChartTransition", "Story"]
+__all__ = ["ChartTransition", "Story", "transition_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +52,27 @@ class ChartTransition:
         return (self.events, self.target, self.guards, self.actions)
 
 
-def _events(transition: object) -> tuple[str, ...]:
-    names = [str(e) for e in getattr(transition, "events", ())]
+def _events(transition: Transition) -> tuple[str, ...]:
+    names = [str(e) for e in transition.events]
     every = set(names)
     # python-statemachine registers "error.execution" beside "error_execution": keep one.
     return tuple(n for n in names if not ("." in n and n.replace(".", "_") in every))
 
 
-def _key(source: str, target: str | None, events: Sequence[str], guards: Sequence[str]) -> str:
+def transition_key(transition: Transition) -> str:
+    """The stable id of a declared transition, as `ChartTransition.key` has it.
+
+    A listener's `on_transition(transition)` receives the transition taken; its key
+    finds the edge that shows it on any view (`View.find`), which is how a call's
+    path is drawn over a diagram.
+    """
+    source = transition.source.id
+    target = transition.targets[0].id if transition.targets else None
+    events = _events(transition)
+    guards = [
+        str(c.attr_name) if c.expected_value is not False else f"!{c.attr_name}"
+        for c in transition.cond
+    ]
     when = f"[{'&'.join(guards)}]" if guards else ""
     return f"{source}-{'/'.join(events) or 'auto'}->{target or 'here'}{when}"
 
@@ -114,9 +128,9 @@ class Story:
                 target = t.targets[0].id if t.targets else None
                 guards = tuple((str(c.attr_name), c.expected_value is not False) for c in t.cond)
                 events = _events(t)
-                key = _key(state.id, target, events, [g if v else f"!{g}" for g, v in guards])
+                key = transition_key(t)
                 keys[key] += 1
-                if keys[key] > 1:
+                if keys[key] > 1:  # the same transition declared twice: keep both apart
                     key = f"{key}#{keys[key]}"
                 actions = tuple(str(c.attr_name) for c in t.on if not c.is_convention)
                 transitions.append(ChartTransition(key, state.id, target, events, guards, actions))

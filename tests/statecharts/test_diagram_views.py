@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from statemachine import State, StateChart
+from statemachine.transition import Transition
 
-from statecharts import Reception
+from statecharts import Reception, default_agency
 from statecharts._diagram import FULL, OVERVIEW, UnknownViewError, chart_view, view_names
-from statecharts._diagram_chart import Story
+from statecharts._diagram_chart import Story, transition_key
 from statecharts._diagram_model import NodeKind
 from statecharts._diagram_views import condition
 from statecharts._diagram_words import GUARD_WORDS
@@ -234,3 +237,25 @@ def test_a_guard_without_words_still_renders() -> None:
     """A guard missing from the words table is drawn as its name in words, never an error."""
     view = chart_view("help", Toy)
     assert any("[knows the answer]" in e.label for e in view.edges)
+
+
+class _PathRecorder:
+    """Keeps the key of every transition a call takes, as a diagram overlay would."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+
+    def on_transition(self, transition: Transition) -> None:
+        if not transition.initial:
+            self.keys.append(transition_key(transition))
+
+
+def test_a_calls_path_maps_onto_the_overview() -> None:
+    """The transitions a real call takes are found on the overview's edges, in order."""
+    recorder = _PathRecorder()
+    call = Reception(default_agency(), datetime(2026, 11, 24, 10, 0), listeners=[recorder])
+    call.fire("greeted")
+    call.fire("report_claim")
+    view = chart_view(OVERVIEW)
+    shown = [item.id for key in dict.fromkeys(recorder.keys) for item in view.find(key)]
+    assert shown == ["greeting->triage", "triage->claims", "claims->after_hours"]
