@@ -143,8 +143,11 @@ def to_mermaid(view: View, overlay: Overlay | None = None) -> str:
         lines.append(f"    {ids[edge.source]}{arrow}{ids[edge.target]}")
         if style is not None and _css(style):
             link_styles.append(f"    linkStyle {index} {_css(style)}")
-    if view.legend or overlay.lines:
+    if (view.legend or overlay.lines) and view.nodes:
         lines.append(_legend(view, overlay))
+        # An invisible link keeps the legend left of the first box, clear of every edge;
+        # written after the edges, so their linkStyle indices stay theirs.
+        lines.append(f"    {_LEGEND} ~~~ {ids[view.nodes[0].id]}")
     lines += link_styles
     lines += [f"    {c}" for c in _CLASS_DEFS]
     for frame in frames:

@@ -32,6 +32,7 @@ from statecharts._diagram_words import action_words, event_words, guard_words
 __all__ = ["condition", "detail_view", "full_view", "overview"]
 
 _ANY_STEP = ".any_step"
+_IN_PLACE = "answered in place"
 _MOST_NEGATED = 2
 """An "otherwise" that would negate more guards than this reads as "otherwise"."""
 ANY_STEP_HELP = "from “any step of …”: taken in whichever step of that state the call is in"
@@ -143,9 +144,6 @@ def _scope(story: Story, sources: Iterable[str]) -> str:
     return "In " + ", ".join(names)
 
 
-_IN_PLACE = "answered in place"
-
-
 def legend(story: Story) -> tuple[LegendGroup, ...]:
     """The call-wide rules, once: grouped by where they hold, one line per outcome."""
     wide = story.call_wide()
@@ -189,9 +187,9 @@ def overview(story: Story) -> View:
     )
     edges = _group(story, story.transitions, place, story.story)
     finals = tuple(s for s in story.story if s in story.finals)
-    return View(
-        "overview", "The call, from greeting to end", nodes, edges, (), legend(story), finals
-    )
+    first, last = story.names[story.story[0]], story.names[story.story[-1]]
+    title = f"The call, from {first} to {last}"
+    return View("overview", title, nodes, edges, (), legend(story), finals)
 
 
 def _any_step(state: str) -> str:
