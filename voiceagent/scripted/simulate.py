@@ -25,7 +25,7 @@ from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 
-__all__ = ["CallFailedError", "call_report", "run_script"]
+__all__ = ["CallFailedError", "call_report", "report_lines", "run_script"]
 
 
 class CallFailedError(Exception):
@@ -126,6 +126,19 @@ def call_report(run: CallRun, error: str | None = None) -> dict[str, Any]:
         "events": [{"name": name, "args": _plain(args)} for name, args in chart.event_log],
         "error": error or run.orchestrator.failure,
     }
+
+
+def report_lines(report: dict[str, Any], persona: str) -> list[str]:
+    """The call as `simulate` prints it for people: the transcript, the states, the outcome."""
+    lines = [
+        f"{persona if line['speaker'] == 'agent' else 'Caller'}: {line['text']}"
+        for line in report["transcript"]
+    ]
+    target = report["outcome"]["target"]
+    lines.append(f"[states: {' -> '.join(report['states'])}]")
+    to = f" to {target['name']}" if target else ""
+    lines.append(f"[outcome: {report['outcome']['kind']}{to}]")
+    return lines
 
 
 def _plain(args: dict[str, object]) -> dict[str, object]:

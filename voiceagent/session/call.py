@@ -181,7 +181,10 @@ def new_call(
     wait in silence before the holding line (and as long again before the call is
     ended safely).
     """
-    chart = Reception(config, at, caller_number=caller_number)
+    # A spoken call reads the caller's number back: speech recognition mishears digits.
+    chart = Reception(
+        config, at, caller_number=caller_number, read_back_phone=speech.stt is not None
+    )
     orchestrator = Orchestrator(
         chart=chart,
         telephony=telephony,
