@@ -183,12 +183,7 @@ class ReplyWatchdog:
             return
         await self._event(debt, owed, Overdue.ENDED_CALL)
         self._stopped = True
-        stalled = CallStalledError(
-            f"nothing was said within {self.bound:g} s after {owed.reason}, "
-            f"nor after the holding line"
-            if debt is Debt.REPLY
-            else f"the call did not become ready within {self.bound:g} s after {owed.reason}"
-        )
+        stalled = CallStalledError(_stall(debt, owed.reason, self.bound, tried))
         await self._give_up(stalled)
 
     async def _event(self, debt: Debt, owed: _Owed, action: Overdue) -> None:
@@ -208,3 +203,13 @@ class ReplyWatchdog:
             await self._record(figures)
         except Exception as error:  # a record that fails must not stop the rescue
             self._log.error("watchdog event not recorded", error=repr(error))
+
+
+def _stall(debt: Debt, reason: str, bound: float, tried: list[Overdue]) -> str:
+    """The stall in words, for the call's record and the error a command prints."""
+    if debt is Debt.HANDOFF:
+        return f"the call did not become ready within {bound:g} s after {reason}"
+    if Overdue.HOLDING_LINE in tried:
+        return f"nothing was said within {bound:g} s after {reason}, nor after the holding line"
+    waited = bound * (len(tried) + 1)
+    return f"a reply was under way but nothing was heard within {waited:g} s after {reason}"
