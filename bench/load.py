@@ -22,6 +22,7 @@ import os
 import random
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,10 @@ CALLER_PAUSE = 1.0
 """Seconds a caller takes before each turn (listening, then speaking), on average."""
 MODEL_DELAY = 0.15
 """Seconds the model takes to start answering, on average (a fast cloud model)."""
-MOST_CALLS = 256
+MOST_CALLS = 512
 """The ramp stops here even if nothing stalled."""
+REFINE = 2
+"""Halvings of the gap between the last batch held and the first that stalled."""
 RESULT = "bench-load-result "
 
 
@@ -178,21 +181,33 @@ def _line(label: str, b: Batch) -> str:
     )
 
 
+def _ramp(run: Callable[[int], Batch], step: int, most: int) -> int:
+    """Double the calls until a batch stalls, then halve the gap twice; the most held."""
+    held, stalled, calls = 0, 0, step
+    while calls <= most:
+        result = run(calls)
+        print(_line(f"{calls} calls", result), flush=True)
+        if result.stalled:
+            stalled = calls
+            break
+        held, calls = calls, calls * 2
+    for _ in range(REFINE):
+        middle = (held + stalled) // 2 // step * step
+        if not stalled or middle <= held:
+            break
+        result = run(middle)
+        print(_line(f"{middle} calls", result), flush=True)
+        held, stalled = (held, middle) if result.stalled else (middle, stalled)
+    return held
+
+
 def process_ramp(most: int) -> int:
-    """Double the calls in this process until one stalls; the most held."""
-    held = 0
-    calls = 1
+    """The most calls at once one process holds."""
     print(
         f"one process (watchdog bound {REPLY_BOUND:g} s, "
         f"caller pause ~{CALLER_PAUSE:g} s, model ~{MODEL_DELAY:g} s):"
     )
-    while calls <= most:
-        result = asyncio.run(batch(calls, seed=calls))
-        print(_line(f"{calls} calls", result), flush=True)
-        if result.stalled:
-            break
-        held, calls = calls, calls * 2
-    return held
+    return _ramp(lambda calls: asyncio.run(batch(calls, seed=calls)), 1, most)
 
 
 def _processes_at_once(per_process: int, processes: int) -> list[Batch]:
@@ -219,26 +234,22 @@ def _processes_at_once(per_process: int, processes: int) -> list[Batch]:
 
 
 def machine_ramp(most: int) -> int:
-    """Double the calls per core, one process per core, until one stalls; the most held."""
+    """The most calls at once one machine holds, one process per core."""
     cores = os.cpu_count() or 1
     print(f"one machine ({cores} cores, one process per core):")
-    held = 0
-    per_process = 1
-    while per_process * cores <= most:
-        batches = _processes_at_once(per_process, cores)
-        total = Batch(
-            calls=per_process * cores,
+
+    def run(calls: int) -> Batch:
+        batches = _processes_at_once(calls // cores, cores)
+        return Batch(
+            calls=calls,
             stalled=sum(b.stalled for b in batches),
             watchdog_events=sum(b.watchdog_events for b in batches),
             longest_wait=max(b.longest_wait for b in batches),
             p95_wait=max(b.p95_wait for b in batches),
             seconds=max(b.seconds for b in batches),
         )
-        print(_line(f"{total.calls} calls", total), flush=True)
-        if total.stalled:
-            break
-        held, per_process = total.calls, per_process * 2
-    return held
+
+    return _ramp(run, cores, most)
 
 
 def main(argv: list[str] | None = None) -> None:
