@@ -8,10 +8,13 @@ answers at once makes that order certain, where a busy machine made it likely.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
 import pytest
+from livekit.agents.voice import AgentSession
 
 from statecharts import default_agency
 from voiceagent.brain import OfflineBrain
@@ -65,3 +68,34 @@ async def test_a_greeting_handed_off_before_livekit_finished_starting_reaches_tr
         await run.close()
         await store.close()
     assert store.events[:2] == ["greeted", "request"]
+
+
+async def test_a_session_start_that_finishes_late_still_hands_off_to_triage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`start` still busy after the greeting's on_enter (a room connecting): triage takes over."""
+    first_activity = AgentSession._update_activity_task  # LiveKit's start and handoff seam
+
+    async def late_start(self: AgentSession[Any], old_task: Any, agent: Any) -> None:
+        await first_activity(self, old_task, agent)
+        if old_task is None and not self._started:  # the session's first activity
+            await asyncio.sleep(0.3)  # whatever `start` still awaits: the room, a busy loop
+
+    monkeypatch.setattr(AgentSession, "_update_activity_task", late_start)
+    store = SqliteCallStore(":memory:")
+    run = new_call(
+        config=default_agency(),
+        at=OPEN,
+        brain=OfflineBrain(),
+        telephony=ConsoleTelephony(),
+        store=store,
+        user_away_timeout=None,
+    )
+    try:
+        await run.start()
+        await run.say("I need a quote for my car")
+        assert run.chart.where() == "triage.intake"
+        assert run.orchestrator.watchdog.events == 0
+    finally:
+        await run.close()
+        await store.close()
