@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from hypothesis import strategies as st
 
-from tests.reference.calendar import holidays
+from tests.reference.calendar import holidays, is_holiday
 
 __all__ = [
     "BOUNDARY_LAST_NAMES",
@@ -81,12 +81,19 @@ NOTABLE_DAYS = _notable_days()
 
 _days = st.sampled_from(NOTABLE_DAYS) | st.dates(date(2024, 1, 1), date(2030, 12, 31))
 
+_working_days = st.dates(date(2024, 1, 1), date(2030, 12, 31)).filter(
+    lambda day: day.weekday() < 5 and not is_holiday(day)
+)
+_working_hours = st.sampled_from(_EDGES[2:-2]) | st.times(time(9, 0), time(16, 59, 59))
+
 instants = st.one_of(
     st.builds(datetime.combine, _days, st.sampled_from(_EDGES)),
     st.builds(datetime.combine, _days, wall_times),
+    st.builds(datetime.combine, _working_days, _working_hours),
     st.datetimes(datetime(2024, 1, 1), datetime(2030, 12, 31), timezones=st.just(UTC)),
 )
-"""Naive Eastern wall times at the edges, and aware instants anywhere in 2024-2030."""
+"""Naive Eastern wall times at the edges of notable days and of working days, and aware
+instants anywhere in 2024-2030."""
 
 BOUNDARY_LAST_NAMES = (
     "Adams",
@@ -106,40 +113,40 @@ BOUNDARY_LAST_NAMES = (
 
 last_names = st.sampled_from(BOUNDARY_LAST_NAMES)
 
-_CORES = (
-    "Acme",
-    "Bright",
-    "Gulf",
-    "Harbor",
-    "Lakeside",
-    "Magnolia",
-    "Marlin",
-    "Nash",
-    "Orchid",
-    "Zephyr",
-    "Theater",
-    "Thermo",
-    "Therapy",
-    "Lawn",
-    "Lawson",
-    "Great",
-    "123",
-    "@Home",
-)
-"""First words on every boundary, words that only start like a prefix, and non-letters."""
-_PREFIXES = ("", "The ", "the ", "THE ", "Law office of ", "Law Offices of ", "LAW OFFICES OF ")
+_CORES = ("Acme", "Bright", "Gulf", "Harbor", "Lakeside", "Magnolia", "Marlin", "Nash", "Orchid",
+          "Zephyr", "Great")  # fmt: skip
+"""First words on each side of every boundary."""
+_PREFIX_LIKE = ("Theater", "Thermo", "Therapy", "Theodore", "Lawn", "Lawson", "Lawyers")
+"""Words that only start like a prefix: they route on their own first letter."""
+_PREFIXES = ("The ", "the ", "THE ", "Law office of ", "Law Offices of ", "LAW OFFICES OF ")
 _SUFFIXES = ("", " Co", " LLC", " Group", " Company")
 
-business_names = st.one_of(
-    st.builds(
-        lambda prefix, core, suffix: f"{prefix}{core}{suffix}",
-        st.sampled_from(_PREFIXES),
-        st.sampled_from(_CORES),
-        st.sampled_from(_SUFFIXES),
-    ),
-    st.sampled_from(["The", "Law office of", "The The Company", "  Zebra Corp  ", "Law offices"]),
+
+_ODD = (
+    "The",
+    "Law office of",
+    "The The Company",
+    "  Zebra Corp  ",
+    "Law offices",
+    "123 Industries",
+    "@Home Services",
 )
-"""Business names with and without a prefix, as whole words or not."""
+"""A prefix alone, a prefix twice, padding, a near-prefix, no letter at all."""
+
+
+def _joined(*parts: str) -> str:
+    return "".join(parts)
+
+
+_suffixes = st.sampled_from(_SUFFIXES)
+business_names = st.one_of(
+    st.builds(_joined, st.sampled_from(_PREFIXES), st.sampled_from(_CORES), _suffixes),
+    st.builds(_joined, st.sampled_from(_PREFIXES), st.sampled_from(_PREFIX_LIKE), _suffixes),
+    st.builds(_joined, st.sampled_from(_PREFIX_LIKE), _suffixes),
+    st.builds(_joined, st.sampled_from(_CORES), _suffixes),
+    st.sampled_from(_ODD),
+)
+"""Business names with a prefix, with a word that only starts like one, plain, and odd."""
 
 
 def _misheard(name: str, letter: str) -> str:

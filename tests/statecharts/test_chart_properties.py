@@ -47,14 +47,24 @@ from statecharts import (
 from tests.reference import calendar, routing
 from tests.reference.calendar import Status
 from tests.reference.facts import STAFF, VA_GROUP
-from tests.reference.outcomes import INTAKE, Addressee, Agency, ending, intake_addressee
+from tests.reference.outcomes import (
+    INTAKE,
+    Addressee,
+    Agency,
+    Caller,
+    Need,
+    ending,
+    intake_addressee,
+)
 from tests.reference.strategies import BOUNDARY_LAST_NAMES, business_names, instants
 from tests.statecharts.chart_driver import PHONE, snapshot
 from tests.statecharts.scenario_calls import (
     AGENCIES,
     Scenario,
     addressee_of,
+    by_name,
     caller_of,
+    callers,
     drive,
     observed_ending,
     scenarios,
@@ -270,7 +280,7 @@ class ReceptionCalls(RuleBasedStateMachine):
     def _fire(self, event: str, arguments: dict[str, Any]) -> None:
         before = snapshot(self.chart)
         try:
-            self.chart.fire(event, **arguments)
+            entered = self.chart.fire(event, **arguments)
         except Refusal:
             after = snapshot(self.chart)
             assert after == before, f"refused {event} changed the chart"
@@ -279,6 +289,8 @@ class ReceptionCalls(RuleBasedStateMachine):
             member = routing.lookup(arguments["name"]).found
             if member is not None and member.may_be_transferred_to:
                 self.asked_for = member.name
+        if "triage.routing" in entered:
+            self._check_routing()
         self._drain(event)
 
     @precondition(lambda self: not self.chart.is_terminated)
@@ -352,6 +364,15 @@ class ReceptionCalls(RuleBasedStateMachine):
         if intent in INTAKE and caller is not None:
             return intake_addressee(intent, caller, self.at)
         return None
+
+    def _check_routing(self) -> None:
+        """Whatever the office status, routing picks who the reference picks."""
+        expected = self._expected()
+        if expected is not None:
+            got = addressee_of(self.chart.target)
+            assert got == expected, (
+                f"routed to {got}, the rules give {expected}: {self.chart.record}"
+            )
 
     def _check_transfer(self, target: Target) -> None:
         when = calendar.status(self.at)
@@ -464,3 +485,33 @@ def test_cooperative_call_ends_as_the_rules_say(scenario: Scenario) -> None:
         f"ended {got}, the rules give {expected} ({'; '.join(expected.notes)}), "
         f"status {calendar.status(scenario.at)}, path {call.chart.path}"
     )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenario=scenarios(by_name))
+def test_asking_for_anyone_by_name_ends_as_the_rules_say(scenario: Scenario) -> None:
+    """By-name requests for everyone on the staff list end as agency.md says."""
+    got = observed_ending(drive(scenario))
+    expected = ending(
+        scenario.need,
+        scenario.caller,
+        scenario.at,
+        scenario.agency,
+        transfer_fails=scenario.transfer_fails,
+    )
+    assert got == expected, f"{scenario.need}: ended {got}, the rules give {expected}"
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(caller=callers(), at=instants, agency=st.sampled_from(list(AGENCIES)))
+def test_every_intake_need_ends_as_the_rules_say(
+    caller: Caller, at: datetime, agency: Agency
+) -> None:
+    """One caller, every intake intent: each call ends where agency.md's routing says."""
+    for intent in INTAKE:
+        scenario = Scenario(
+            Need(intent), caller, at, agency, transfer_fails=False, correction="none"
+        )
+        got = observed_ending(drive(scenario))
+        expected = ending(scenario.need, caller, at, agency)
+        assert got == expected, f"{intent}: ended {got}, the rules give {expected}"

@@ -126,12 +126,13 @@ def test_a_word_that_starts_like_a_prefix_is_not_one(name: str) -> None:
 letters = st.sampled_from(string.ascii_uppercase)
 
 
-@given(letters, st.sampled_from(list(Split)), st.booleans())
-def test_every_letter_has_the_reference_owner(letter: str, split: Split, lower: bool) -> None:
-    """Each letter's owner in each split is agency.md's, whatever the case it is asked in."""
-    asked = letter.lower() if lower else letter
-    owner = alpha_split_owner(agency(), SPLITS[split], asked)
-    assert _name(owner) == _name(routing.owner(split, letter))
+@given(st.sampled_from(list(Split)), st.booleans())
+def test_every_letter_has_the_reference_owner(split: Split, lower: bool) -> None:
+    """Every letter's owner in the split is agency.md's, whatever the case it is asked in."""
+    for letter in string.ascii_uppercase:
+        asked = letter.lower() if lower else letter
+        owner = alpha_split_owner(agency(), SPLITS[split], asked)
+        assert _name(owner) == _name(routing.owner(split, letter)), letter
 
 
 @given(
