@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-
 from bench import chart, turn
+from voiceagent.logs import configure_logging
 
 if __name__ == "__main__":
-    logging.disable(logging.INFO)
+    # The figures go to standard output; the calls' own log lines (warnings only) to stderr.
+    configure_logging(json=False, level="WARNING")
     chart.main()
     turn.main()
