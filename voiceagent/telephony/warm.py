@@ -16,7 +16,7 @@ dial itself is LiveKit's.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 import structlog
@@ -44,14 +44,14 @@ class TaskFactory(Protocol):
 
     def __call__(
         self, destination: str, *, trunk_id: str, ring_seconds: float, chat_ctx: llm.ChatContext
-    ) -> Agent:
-        """An awaitable agent task resolving to the person's identity, or raising."""
+    ) -> Awaitable[object]:
+        """An awaitable agent task resolving once the person accepted, raising otherwise."""
         ...
 
 
 def livekit_warm_transfer(
     destination: str, *, trunk_id: str, ring_seconds: float, chat_ctx: llm.ChatContext
-) -> Agent:
+) -> Awaitable[object]:
     """LiveKit's warm-transfer workflow, with the call's history as the briefing."""
     return WarmTransferTask(
         destination, sip_trunk_id=trunk_id, ringing_timeout=ring_seconds, chat_ctx=chat_ctx
@@ -61,23 +61,32 @@ def livekit_warm_transfer(
 class TransferHost(Agent):
     """Runs one warm transfer from its `on_enter`, where LiveKit allows an `AgentTask`."""
 
-    def __init__(self, task: Agent, *, chat_ctx: llm.ChatContext | None) -> None:
+    def __init__(self, task: Awaitable[object], *, chat_ctx: llm.ChatContext | None) -> None:
         super().__init__(
             instructions="The caller is on hold while a colleague is briefed.", chat_ctx=chat_ctx
         )
         self._task = task
+        self._waiting: asyncio.Future[object] | None = None
         self.outcome: asyncio.Future[TransferResult] = asyncio.get_event_loop().create_future()
 
     async def on_enter(self) -> None:
         """Await the transfer task and report its result (never raises)."""
+        self._waiting = asyncio.ensure_future(self._task)
         try:
-            await self._task  # type: ignore[misc]  # an AgentTask is awaitable
+            await self._waiting
+        except asyncio.CancelledError:
+            result = TransferResult(connected=False, reason="timed out")
         except Exception as error:  # ToolError: declined, no answer, voicemail, room closed
             result = TransferResult(connected=False, reason=f"warm transfer failed: {error}")
         else:
             result = TransferResult(connected=True, reason="connected")
         if not self.outcome.done():
             self.outcome.set_result(result)
+
+    def abandon(self) -> None:
+        """Stop waiting for the colleague (the ring time is over)."""
+        if self._waiting is not None:
+            self._waiting.cancel()
 
 
 class WarmTransfer:
@@ -119,10 +128,12 @@ class WarmTransfer:
             )
             host = TransferHost(task, chat_ctx=session.current_agent.chat_ctx.copy())
             session.update_agent(host)
-            async with asyncio.timeout(self._ring + _MARGIN):
-                result = await host.outcome
-        except TimeoutError:
-            result = TransferResult(connected=False, reason="timed out")
+            try:
+                async with asyncio.timeout(self._ring + _MARGIN):
+                    result = await host.outcome
+            except TimeoutError:
+                host.abandon()
+                result = TransferResult(connected=False, reason="timed out")
         except Exception as error:  # no trunk, no job: never strand the caller
             result = TransferResult(connected=False, reason=f"unexpected {type(error).__name__}")
         if result.connected:

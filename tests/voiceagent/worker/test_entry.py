@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
 from livekit import api
 from livekit.agents import AgentSession
 from structlog.testing import capture_logs
 
 from statecharts import MessageKind, OutcomeKind
 from tests.voiceagent.session.test_fatal_errors import BrokenLLM
+from tests.voiceagent.telephony.test_telephony import SECRET, TwirpStub
 from tests.voiceagent.worker.job import CALLER_NUMBER, ROOM, answered, participant
 from voiceagent.telephony.sip import SipTelephony
 from voiceagent.worker.connection import HOLD_ON_LINE
@@ -226,3 +231,47 @@ async def test_every_log_line_names_the_call_room_and_job() -> None:
         assert entry.get("room") == ROOM, entry
         assert entry.get("job") == "job-1", entry
         assert entry.get("call_id"), entry
+
+
+OPEN_UTC = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+"""Tuesday 10:00 Eastern: open, so a routed caller is transferred live."""
+
+
+@pytest.fixture
+async def twirp() -> AsyncIterator[tuple[TwirpStub, api.LiveKitAPI]]:
+    stub = TwirpStub(mode="error")
+    app = web.Application()
+    app.router.add_post("/twirp/livekit.SIP/TransferSIPParticipant", stub.transfer)
+    app.router.add_post("/twirp/livekit.RoomService/DeleteRoom", stub.delete_room)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    lk = api.LiveKitAPI(str(server.make_url("")), "devkey", SECRET)
+    yield stub, lk
+    await lk.aclose()
+    await server.close()
+
+
+async def test_a_failed_sip_transfer_is_an_event_for_the_chart(
+    twirp: tuple[TwirpStub, api.LiveKitAPI],
+) -> None:
+    """A SIP caller is dialled at the settings' destination; a refusal fires transfer_failed."""
+    stub, lk = twirp
+    settings = WorkerSettings(
+        telephony={"extension_destination": "sip:{extension}@pbx.test", "hold_music": False}
+    )
+    async with answered(settings, api=lambda _ctx: lk, clock=lambda: OPEN_UTC) as job:
+        job.join(participant(sip=True))
+        assert job.call.meeting is not None
+        await asyncio.wait_for(job.call.meeting, 5)
+        await job.settle()
+        for text in ("I need a quote for my car", "Kelly Urban, U R B A N, 407 555 0123"):
+            await job.call.run.say(text)
+        await job.settle()
+        assert [sent.transfer_to for sent in stub.transfers] == ["sip:7007@pbx.test"]
+        assert [sent.participant_identity for sent in stub.transfers] == ["sip_caller"]
+        events = [name for name, _ in job.call.run.chart.event_log]
+        assert "transfer_failed" in events
+        metrics = await job.store.call_metrics(job.call.run.orchestrator.call_id)
+        turns = [m.figures for m in metrics if m.kind == "turn"]
+        assert turns
+        assert all("llm_first_token" in turn for turn in turns)
