@@ -274,4 +274,4 @@ async def test_a_failed_sip_transfer_is_an_event_for_the_chart(
         metrics = await job.store.call_metrics(job.call.run.orchestrator.call_id)
         turns = [m.figures for m in metrics if m.kind == "turn"]
         assert turns
-        assert all("llm_first_token" in turn for turn in turns)
+        assert any("llm_first_token" in turn for turn in turns)
