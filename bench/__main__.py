@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench import chart, turn
+from bench import chart, turn, worker
 from voiceagent.logs import configure_logging
 
 if __name__ == "__main__":
@@ -10,3 +10,4 @@ if __name__ == "__main__":
     configure_logging(json=False, level="WARNING")
     chart.main()
     turn.main()
+    worker.main()
