@@ -56,26 +56,41 @@ class CallLine:
         """Transfers recorded, not dialled, for a caller who is not on SIP."""
         return self._recorded
 
+    @property
+    def on_sip(self) -> bool:
+        """Whether the caller reached the agency over the phone network."""
+        caller = self._caller
+        return caller is not None and caller.kind == rtc.ParticipantKind.PARTICIPANT_KIND_SIP
+
     def caller_joined(self, participant: rtc.Participant) -> None:
         """The caller is in the room: from now on transfers reach them."""
         self._caller = participant
-        sip = participant.kind == rtc.ParticipantKind.PARTICIPANT_KIND_SIP
-        self._phone = self._sip(participant) if sip else None
-        _log.info("caller joined", on_sip=sip)
+        self._phone = None
+        _log.info("caller joined", on_sip=self.on_sip)
+
+    def _sip_phone(self) -> TelephonyPort | None:
+        """The SIP telephony for a SIP caller, made on first use; None for anyone else."""
+        if self._caller is None or not self.on_sip:
+            return None
+        if self._phone is None:
+            self._phone = self._sip(self._caller)
+        return self._phone
 
     async def transfer(self, target: Target) -> TransferResult:
         """Warm, cold, or recorded, by who the caller is and what they asked for."""
-        if self._phone is None:
+        phone = self._sip_phone()
+        if phone is None:
             return await self._recorded.transfer(target)
         if self._warm is not None and self._wants_warm():
             return await self._warm.transfer(target)
-        return await self._phone.transfer(target)
+        return await phone.transfer(target)
 
     async def transfer_to_voicemail(self, target: Target) -> TransferResult:
         """Voicemail is always a cold transfer (there is nobody to brief)."""
-        if self._phone is None:
+        phone = self._sip_phone()
+        if phone is None:
             return await self._recorded.transfer_to_voicemail(target)
-        return await self._phone.transfer_to_voicemail(target)
+        return await phone.transfer_to_voicemail(target)
 
     async def hang_up(self) -> None:
         """End the call, unless a warm transfer has left the caller talking to a colleague.
@@ -85,7 +100,8 @@ class CallLine:
         if self._warm is not None and self._warm.connected:
             _log.info("receptionist left a warm-transferred call")
             return
-        if self._phone is not None:
-            await self._phone.hang_up()
+        phone = self._sip_phone()
+        if phone is not None:
+            await phone.hang_up()
             return
         await self._recorded.hang_up()

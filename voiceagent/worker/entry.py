@@ -213,7 +213,11 @@ def _with_destinations(config: AgencyConfig, settings: WorkerSettings) -> Agency
 
 async def _meet_caller(ctx: JobContext, call: Answered) -> None:
     """Wait for the caller; pre-fill their number and tell the line how to reach them."""
-    participant = await ctx.wait_for_participant(kind=list(CALLER_KINDS))
+    try:
+        participant = await ctx.wait_for_participant(kind=list(CALLER_KINDS))
+    except RuntimeError as error:  # the room went away before anyone joined
+        _log.warning("caller never joined", error_type=type(error).__name__)
+        return
     number = caller_number(participant)
     record = call.run.chart.record
     if number is not None and record.caller_number is None:

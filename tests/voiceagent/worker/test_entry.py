@@ -63,7 +63,8 @@ async def test_a_sip_caller_prefills_the_caller_number() -> None:
         assert job.call.meeting is not None
         await asyncio.wait_for(job.call.meeting, 5)
         assert job.call.run.chart.record.caller_number == CALLER_NUMBER
-        assert isinstance(job.call.line._phone, SipTelephony)
+        assert job.call.line.on_sip
+        assert isinstance(job.call.line._sip_phone(), SipTelephony)
         assert job.call.steps[-1] == "caller met"
 
 
@@ -74,7 +75,8 @@ async def test_a_browser_caller_is_recorded_not_dialled() -> None:
         assert job.call.meeting is not None
         await asyncio.wait_for(job.call.meeting, 5)
         assert job.call.run.chart.record.caller_number is None
-        assert job.call.line._phone is None
+        assert not job.call.line.on_sip
+        assert job.call.line._sip_phone() is None
 
 
 async def test_a_caller_who_hangs_up_ends_the_call_in_the_chart() -> None:

@@ -29,7 +29,7 @@ VOICE_1, VOICE_2 = WorkerSettings().providers.tts_voices
 def _cloud(**providers: Any) -> WorkerSettings:
     return WorkerSettings(
         livekit_api_key="APIkey",
-        livekit_api_secret="secret",  # noqa: S106 - a test's own value
+        livekit_api_secret="a-test-secret-long-enough-for-hs256",  # noqa: S106 - a test value
         providers=providers or {"pipeline": "auto"},
     )
 
@@ -83,7 +83,7 @@ def test_assemblyai_gets_its_end_of_turn_options() -> None:
 
 def test_inference_models_construct_with_the_key() -> None:
     """With a key and secret the real Inference objects build offline (no request is made)."""
-    models = InferenceModels("APIkey", "secret")
+    models = InferenceModels("APIkey", "a-test-secret-long-enough-for-hs256")
     assert isinstance(models.llm(PRIMARY), inference.LLM)
     assert isinstance(models.stt("deepgram/nova-3", language="en", options={}), inference.STT)
     assert isinstance(models.tts("cartesia/sonic-3", voice=VOICE_1, speed=0.95), inference.TTS)
