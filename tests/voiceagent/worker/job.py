@@ -95,6 +95,11 @@ class Job:
         """What LiveKit does at the end of a job: every shutdown callback, concurrently."""
         await asyncio.gather(*(cb(reason) for cb in self.ctx._shutdown_callbacks))
 
+    async def ended(self, timeout: float = 20.0) -> None:
+        """Wait until the call has ended and its record is closed (generous: CI is slow)."""
+        await asyncio.wait_for(self.call.run.orchestrator.finished.wait(), timeout)
+        await self.settle()
+
     async def settle(self) -> None:
         """Let background work (greeting, handoffs, spawned events) finish."""
         await asyncio.sleep(0)

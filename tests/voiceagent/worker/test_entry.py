@@ -103,10 +103,7 @@ async def test_silence_checks_in_then_ends_the_call() -> None:
         # LiveKit's away timer runs only for a caller linked in a connected room; a room
         # that never connects cannot link one, so mark the caller away as it would.
         session._update_user_state("away")
-        for _ in range(100):
-            if job.call.run.ended:
-                break
-            await asyncio.sleep(0.05)
+        await job.ended()
         said = " ".join(line.text for line in job.call.run.transcript if line.speaker == "agent")
         assert "Are you still there?" in said
         assert job.call.run.ended
@@ -116,11 +113,7 @@ async def test_the_maximum_call_length_ends_the_call_with_a_callback() -> None:
     """Past the maximum length the chart stores a callback request and ends the call."""
     settings = WorkerSettings(call={"max_minutes": 0.005})
     async with answered(settings) as job:
-        for _ in range(100):
-            if job.call.run.ended:
-                break
-            await asyncio.sleep(0.05)
-        await job.settle()
+        await job.ended()
         assert job.call.timer.fired
         assert "call_time_limit" in [name for name, _ in job.call.run.chart.event_log]
         messages = await job.store.list_messages(job.call.run.orchestrator.call_id)
@@ -130,11 +123,7 @@ async def test_the_maximum_call_length_ends_the_call_with_a_callback() -> None:
 async def test_a_fatal_model_error_ends_the_call_safely() -> None:
     """An LLM failing beyond retry ends the call with a message stored for staff."""
     async with answered(brain=BrokenLLM) as job:
-        for _ in range(100):
-            if job.call.run.ended:
-                break
-            await asyncio.sleep(0.05)
-        await job.settle()
+        await job.ended()
         assert job.call.run.ended
         messages = await job.store.list_messages(job.call.run.orchestrator.call_id)
         assert [m.message.kind for m in messages] == [MessageKind.ERROR]
@@ -191,10 +180,7 @@ async def test_shutdown_closes_the_record_and_flushes_the_outbox() -> None:
     """The shutdown callback finalises the call, saves usage and delivers pending messages."""
     settings = WorkerSettings(call={"max_minutes": 0.005})
     async with answered(settings) as job:
-        for _ in range(100):
-            if job.call.run.ended:
-                break
-            await asyncio.sleep(0.05)
+        await job.ended()
         call_id = job.call.run.orchestrator.call_id
         with capture_logs() as logs:
             await asyncio.wait_for(job.shut_down(), settings.worker.shutdown_seconds)
