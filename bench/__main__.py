@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench import chart, turn, worker
+from bench import chart, turn, understanding, worker
 from voiceagent.logs import configure_logging
 
 if __name__ == "__main__":
@@ -10,4 +10,5 @@ if __name__ == "__main__":
     configure_logging(json=False, level="WARNING")
     chart.main()
     turn.main()
+    understanding.main()
     worker.main()
