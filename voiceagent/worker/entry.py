@@ -36,7 +36,7 @@ from voiceagent.worker.connection import ConnectionWatch
 from voiceagent.worker.limits import CallTimer
 from voiceagent.worker.metrics import CallFigures
 from voiceagent.worker.prewarm import Prewarmed, prewarmed
-from voiceagent.worker.providers import ModelFactory, build_pipeline
+from voiceagent.worker.providers import ModelFactory, Pipeline, build_pipeline
 from voiceagent.worker.records import Records, RecordsOpener, open_records
 from voiceagent.worker.room import CALLER_KINDS, caller_number, room_options
 from voiceagent.worker.settings import WorkerSettings
@@ -101,43 +101,13 @@ async def answer(ctx: JobContext, state: Prewarmed, seams: Seams = Seams()) -> A
     structlog.contextvars.bind_contextvars(**fields)
     stack = contextlib.AsyncExitStack()
     records = await stack.enter_async_context(seams.open_records(settings))
-
     pipeline = build_pipeline(settings, brain=seams.brain(), vad=state.vad, models=seams.models)
-    speech = Speech(
-        stt=pipeline.stt,
-        tts=pipeline.tts,
-        vad=state.vad if pipeline.spoken else None,
-        turn_handling=turn_handling(settings.turn, state.detector if pipeline.spoken else None),
+
+    # The line and the watch act on the call, which exists only once they are made:
+    # they reach it through `call`, bound below before anything can fire.
+    line = _call_line(
+        ctx, settings, seams, session=lambda: call.run.session, record=lambda: call.run.chart.record
     )
-    call: Answered | None = None
-
-    def session() -> AgentSession[Any]:
-        assert call is not None
-        return call.run.session
-
-    telephony = settings.telephony
-    warm = (
-        WarmTransfer(
-            session,
-            trunk_id=telephony.outbound_trunk,
-            ring_seconds=telephony.ring_seconds,
-            task=seams.warm_task,
-        )
-        if telephony.outbound_trunk
-        else None
-    )
-
-    def sip(caller: rtc.Participant) -> SipTelephony:
-        hold = RoomHoldMusic(ctx.room, session()) if telephony.hold_music else None
-        return SipTelephony(
-            seams.api(ctx),
-            ctx.room.name,
-            caller.identity,
-            ring_seconds=telephony.ring_seconds,
-            hold=hold,
-        )
-
-    line = CallLine(sip=sip, warm=warm, wants_warm=lambda: _wants_warm(session_record()))
     run = new_call(
         config=_with_destinations(config, settings),
         at=seams.clock(),
@@ -147,19 +117,15 @@ async def answer(ctx: JobContext, state: Prewarmed, seams: Seams = Seams()) -> A
         clock=seams.clock,
         user_away_timeout=settings.turn.user_away_timeout,
         call_id=call_id,
-        speech=speech,
+        speech=_speech(pipeline, state),
     )
-
-    def session_record() -> CallerRecord:
-        return run.chart.record
-
     call = Answered(
         run=run,
         line=line,
         watch=ConnectionWatch(
             hold_after=settings.call.reconnect_hold_seconds,
             say=lambda text: _say_aside(run, text),
-            caller_left=lambda: _hang_up_soon(call_ref()),
+            caller_left=lambda: _hang_up_soon(call),
         ),
         timer=CallTimer(
             settings.call.max_minutes * 60,
@@ -169,17 +135,12 @@ async def answer(ctx: JobContext, state: Prewarmed, seams: Seams = Seams()) -> A
         figures=CallFigures(records.store, call_id, seams.clock),
         records=records,
     )
-
-    def call_ref() -> Answered:
-        assert call is not None
-        return call
-
     call.figures.attach(run.session)
-    run.session.on("close", lambda _event: _hang_up_soon(call_ref()))
+    run.session.on("close", lambda _event: _hang_up_soon(call))
 
     async def finalise(reason: str) -> None:
         with structlog.contextvars.bound_contextvars(**fields):
-            await _finalise(call_ref(), reason, settings.worker.shutdown_seconds, stack)
+            await _finalise(call, reason, settings.worker.shutdown_seconds, stack)
 
     # 1. Shutdown callback and room event handlers, before anything can happen.
     ctx.add_shutdown_callback(finalise)
@@ -197,6 +158,50 @@ async def answer(ctx: JobContext, state: Prewarmed, seams: Seams = Seams()) -> A
     call.meeting = asyncio.create_task(_meet_caller(ctx, call), name="meet_caller")
     _log.info("call answered", spoken=pipeline.spoken, agent_name=config.persona.name)
     return call
+
+
+def _speech(pipeline: Pipeline, state: Prewarmed) -> Speech:
+    """The session's ears and voice; a text call when there are no cloud speech models."""
+    return Speech(
+        stt=pipeline.stt,
+        tts=pipeline.tts,
+        vad=state.vad if pipeline.spoken else None,
+        turn_handling=turn_handling(
+            state.settings.turn, state.detector if pipeline.spoken else None
+        ),
+    )
+
+
+def _call_line(
+    ctx: JobContext,
+    settings: WorkerSettings,
+    seams: Seams,
+    *,
+    session: Callable[[], AgentSession[Any]],
+    record: Callable[[], CallerRecord],
+) -> CallLine:
+    """The call's phone line: cold SIP transfers with hold music, warm ones with a trunk."""
+    telephony = settings.telephony
+    warm = None
+    if telephony.outbound_trunk:
+        warm = WarmTransfer(
+            session,
+            trunk_id=telephony.outbound_trunk,
+            ring_seconds=telephony.ring_seconds,
+            task=seams.warm_task,
+        )
+
+    def sip(caller: rtc.Participant) -> SipTelephony:
+        hold = RoomHoldMusic(ctx.room, session()) if telephony.hold_music else None
+        return SipTelephony(
+            seams.api(ctx),
+            ctx.room.name,
+            caller.identity,
+            ring_seconds=telephony.ring_seconds,
+            hold=hold,
+        )
+
+    return CallLine(sip=sip, warm=warm, wants_warm=lambda: _wants_warm(record()))
 
 
 def _with_destinations(config: AgencyConfig, settings: WorkerSettings) -> AgencyConfig:
