@@ -48,7 +48,9 @@ def mask_pii(
     return event_dict
 
 
-def configure_logging(*, json: bool, level: str = "INFO", stream: TextIO | None = None) -> None:
+def configure_logging(
+    *, json: bool, level: str = "INFO", stream: TextIO | None = None, stdlib: bool = True
+) -> None:
     """Route structlog (and the standard library's logging) to stderr, once, in the shell.
 
     Never standard output: a command that prints its result there (`simulate
@@ -58,6 +60,8 @@ def configure_logging(*, json: bool, level: str = "INFO", stream: TextIO | None 
         json: JSON lines (production) rather than readable lines (development).
         level: The least severe level written.
         stream: Where lines go instead of stderr (tests read them back).
+        stdlib: Also point the standard library's root logger at the stream; False
+            inside LiveKit's worker, whose own logging forwards its processes' lines.
     """
     out = stream or sys.stderr
     renderer: structlog.types.Processor = (
@@ -78,4 +82,5 @@ def configure_logging(*, json: bool, level: str = "INFO", stream: TextIO | None 
         logger_factory=structlog.PrintLoggerFactory(file=out),
         cache_logger_on_first_use=False,
     )
-    logging.basicConfig(level=max(numeric, logging.WARNING), stream=out, force=True)
+    if stdlib:
+        logging.basicConfig(level=max(numeric, logging.WARNING), stream=out, force=True)

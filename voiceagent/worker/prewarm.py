@@ -19,9 +19,18 @@ from livekit.agents.voice.turn import TurnDetectionMode
 from livekit.plugins import silero  # at module level: plugins register on the main thread
 
 from statecharts import AgencyConfig, default_agency, load_agency
+from voiceagent.logs import configure_logging
 from voiceagent.worker.settings import WorkerSettings, load_settings
 
-__all__ = ["ENV_FILE_VARIABLE", "PREWARMED", "Prewarmed", "prepare", "prewarm", "prewarmed"]
+__all__ = [
+    "ENV_FILE_VARIABLE",
+    "LOG_JSON_VARIABLE",
+    "PREWARMED",
+    "Prewarmed",
+    "prepare",
+    "prewarm",
+    "prewarmed",
+]
 
 _log = structlog.get_logger(__name__)
 
@@ -29,6 +38,8 @@ PREWARMED = "voiceagent.prewarmed"
 """The key of the prewarmed state in `JobProcess.userdata`."""
 ENV_FILE_VARIABLE = "VOICEAGENT_ENV_FILE"
 """Set by `voiceagent start --env-file`, so every worker process reads the same file."""
+LOG_JSON_VARIABLE = "VOICEAGENT_WORKER__LOG_JSON"
+"""Set by `voiceagent start|dev|console` to the log format the command chose."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +79,16 @@ def prepare(settings: WorkerSettings) -> Prewarmed:
 
 
 def prewarm(proc: JobProcess) -> None:
-    """LiveKit's setup function: validate and load everything, and say how long it took."""
-    prewarmed_state = prepare(settings_from_environment())
+    """LiveKit's setup function: validate and load everything, and say how long it took.
+
+    It runs in each of LiveKit's worker processes, so it also configures their logs
+    (format and masking as the command chose; LiveKit keeps its own logging).
+    """
+    settings = settings_from_environment()
+    configure_logging(
+        json=bool(settings.worker.log_json), level=settings.worker.log_level, stdlib=False
+    )
+    prewarmed_state = prepare(settings)
     proc.userdata[PREWARMED] = prewarmed_state
     _log.info(
         "prewarm done",

@@ -21,7 +21,7 @@ from livekit.agents import AgentServer, cli
 from statecharts import AgencyConfig, default_agency, load_agency
 from voiceagent.logs import configure_logging
 from voiceagent.worker.entry import entrypoint
-from voiceagent.worker.prewarm import ENV_FILE_VARIABLE, prewarm
+from voiceagent.worker.prewarm import ENV_FILE_VARIABLE, LOG_JSON_VARIABLE, prewarm
 from voiceagent.worker.settings import WorkerSettings, load_settings
 
 __all__ = ["COMMANDS", "build_server", "run_command"]
@@ -39,6 +39,7 @@ def build_server(settings: WorkerSettings, config: AgencyConfig) -> AgentServer:
     server = AgentServer(
         setup_fnc=prewarm,
         num_idle_processes=settings.worker.idle_processes,
+        initialize_process_timeout=settings.worker.initialize_seconds,
         shutdown_process_timeout=settings.worker.shutdown_seconds + _WINDOW_MARGIN,
         ws_url=settings.livekit_url,
         api_key=settings.livekit_api_key,
@@ -67,10 +68,9 @@ def run_command(
     config = load_agency(settings.agency_file) if settings.agency_file else default_agency()
     if env_file is not None:
         os.environ[ENV_FILE_VARIABLE] = str(env_file.resolve())  # every worker process reads it
-    json = settings.worker.log_json
-    configure_logging(
-        json=(command == "start") if json is None else json, level=settings.worker.log_level
-    )
+    json = (command == "start") if settings.worker.log_json is None else settings.worker.log_json
+    os.environ[LOG_JSON_VARIABLE] = "true" if json else "false"  # the same in every process
+    configure_logging(json=json, level=settings.worker.log_level, stdlib=False)
     server = build_server(settings, config)
     sys.argv = ["voiceagent", command, *arguments]
     with warnings.catch_warnings():

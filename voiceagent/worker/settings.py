@@ -62,6 +62,9 @@ class ProcessSettings(_Section):
 
     idle_processes: int = Field(default=2, ge=0, le=64)
     """Warm processes kept ready, so the first call of the day does not wait (agency.md §6)."""
+    initialize_seconds: Annotated[float, Field(gt=0, le=300)] = 30.0
+    """How long a new process may take to import and prewarm before LiveKit gives up on it
+    (LiveKit's own default, 10 s, is too short for a loaded machine)."""
     shutdown_seconds: Seconds = 8.0
     """Longest the shutdown callback may take; LiveKit's own window is set just above it."""
     log_json: bool | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -9,12 +10,17 @@ from pathlib import Path
 import pytest
 from livekit.agents import AgentServer, JobProcess
 from livekit.agents.job import JobExecutorType
-from structlog.testing import capture_logs
 
 from statecharts import default_agency
 from voiceagent.cli.main import main
 from voiceagent.worker.entry import entrypoint
-from voiceagent.worker.prewarm import ENV_FILE_VARIABLE, PREWARMED, Prewarmed, prewarm
+from voiceagent.worker.prewarm import (
+    ENV_FILE_VARIABLE,
+    LOG_JSON_VARIABLE,
+    PREWARMED,
+    Prewarmed,
+    prewarm,
+)
 from voiceagent.worker.server import build_server, run_command
 from voiceagent.worker.settings import SettingsError, WorkerSettings
 
@@ -33,6 +39,9 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith(("VOICEAGENT_", "LIVEKIT_")):
             monkeypatch.delenv(name)
+    for name in (ENV_FILE_VARIABLE, LOG_JSON_VARIABLE):  # the commands set these: undo after
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     monkeypatch.setattr(sys, "argv", list(sys.argv))
 
 
@@ -45,6 +54,7 @@ def test_the_server_registers_the_persona_as_agent_name() -> None:
     assert server.setup_fnc is prewarm
     assert server._num_idle_processes == 3
     assert server._shutdown_process_timeout == 7.0
+    assert server._initialize_process_timeout == 30.0
 
 
 @pytest.mark.parametrize("command", ["start", "dev", "console"])
@@ -57,6 +67,7 @@ def test_each_command_runs_livekits_cli(command: str, monkeypatch: pytest.Monkey
     ((server, argv),) = ran
     assert argv == ["voiceagent", command, "--log-level", "debug"]
     assert isinstance(server, AgentServer)
+    assert os.environ[LOG_JSON_VARIABLE] == ("true" if command == "start" else "false")
 
 
 def test_console_needs_no_livekit_server(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -112,21 +123,27 @@ def test_the_env_file_reaches_every_worker_process(
     run_command("console", [], env_file=env, run_app=seen.append)
     assert seen[0]._num_idle_processes == 4
     assert os.environ[ENV_FILE_VARIABLE] == str(env.resolve())
-    monkeypatch.delenv(ENV_FILE_VARIABLE)
 
 
-def test_prewarm_loads_everything_and_says_how_long(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Prewarm validates the settings, loads the agency, the VAD and the local turn model."""
+def test_prewarm_loads_everything_and_says_how_long(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Prewarm validates the settings, loads the agency, the VAD and the local turn model.
+
+    It also sets up the process's logs as the command chose (JSON here), on stderr.
+    """
     monkeypatch.setenv("VOICEAGENT_VAD__MIN_SILENCE_DURATION", "0.5")
+    monkeypatch.setenv(LOG_JSON_VARIABLE, "true")
     proc = JobProcess(executor_type=JobExecutorType.THREAD, user_arguments=None, http_proxy=None)
-    with capture_logs() as logs:
-        prewarm(proc)
+    prewarm(proc)
     state = proc.userdata[PREWARMED]
     assert isinstance(state, Prewarmed)
     assert state.config.persona.name == "Aizellee"
     assert state.vad._opts.min_silence_duration == 0.5
     assert getattr(state.detector, "model", None) == "turn-detector-v1-mini"
-    (done,) = [entry for entry in logs if entry["event"] == "prewarm done"]
+    out, err = capsys.readouterr()
+    assert out == ""
+    (done,) = [json.loads(line) for line in err.splitlines() if "prewarm done" in line]
     assert done["seconds"] > 0
     assert done["turn_detector"] == "turn-detector-v1-mini"
 
