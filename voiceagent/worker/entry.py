@@ -24,7 +24,7 @@ from livekit import api as lk
 from livekit import rtc
 from livekit.agents import AgentSession, JobContext, llm
 
-from statecharts import AgencyConfig, CallerRecord
+from statecharts import AgencyConfig, CallerRecord, Outcome, OutcomeKind
 from voiceagent.brain import OfflineBrain
 from voiceagent.session.call import CallRun, Speech, new_call
 from voiceagent.telephony.hold import RoomHoldMusic
@@ -45,6 +45,9 @@ from voiceagent.worker.turns import turn_handling
 __all__ = ["Answered", "Seams", "answer", "entrypoint"]
 
 _log = structlog.get_logger(__name__)
+
+_CLOSE_SHARE = 0.6
+"""The share of the shutdown budget the call has to end through the chart."""
 
 
 def _utc_now() -> datetime:
@@ -250,17 +253,28 @@ def _hang_up_soon(call: Answered) -> None:
 async def _finalise(
     call: Answered, reason: str, budget: float, stack: contextlib.AsyncExitStack
 ) -> None:
-    """Close the call's record and flush the outbox within `budget` seconds (audit A4)."""
+    """Close the call's record and flush the outbox within `budget` seconds (audit A4).
+
+    The call itself gets the first part of the budget to end through the chart; if it
+    has not (a goodbye that never finishes playing, a stuck handoff), its record is
+    closed directly with what the chart knows, so no call is left open in the store.
+    """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + budget
     _log.info("call shutting down", reason=reason)
     try:
-        async with asyncio.timeout(budget):
-            await call.timer.stop()
-            if call.meeting is not None and not call.meeting.done():
-                call.meeting.cancel()
-            await asyncio.gather(*list(call.tasks), return_exceptions=True)
-            await call.run.close()
+        await call.timer.stop()
+        if call.meeting is not None and not call.meeting.done():
+            call.meeting.cancel()
+        try:
+            async with asyncio.timeout(budget * _CLOSE_SHARE):
+                await asyncio.gather(*list(call.tasks), return_exceptions=True)
+                await call.run.close()
+        except TimeoutError:
+            _log.error("call did not end in time", seconds=round(budget * _CLOSE_SHARE, 2))
+        async with asyncio.timeout(max(0.1, deadline - loop.time())):
+            if not call.run.orchestrator.finished.is_set():
+                await _close_record(call)
             await call.figures.save_usage(call.run.session)
             delivered = await call.records.outbox.flush(timeout=max(0.1, deadline - loop.time()))
             _log.info("call record closed", delivered=delivered)
@@ -269,3 +283,18 @@ async def _finalise(
     finally:
         await stack.aclose()
         call.finished.set()
+
+
+async def _close_record(call: Answered) -> None:
+    """Close the record of a call that could not end itself, with the chart's outcome."""
+    chart = call.run.chart
+    outcome = chart.outcome or Outcome(OutcomeKind.HUNG_UP)
+    orchestrator = call.run.orchestrator
+    await call.records.store.finish_call(
+        orchestrator.call_id,
+        orchestrator.clock(),
+        outcome,
+        chart.record.snapshot(),
+        list(chart.path),
+    )
+    _log.warning("call record closed by the shutdown", outcome=outcome.kind.value)

@@ -263,3 +263,28 @@ async def test_a_failed_sip_transfer_is_an_event_for_the_chart(
         turns = [m.figures for m in metrics if m.kind == "turn"]
         assert turns
         assert any("llm_first_token" in turn for turn in turns)
+
+
+async def test_a_call_stuck_at_shutdown_still_gets_its_record_closed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A goodbye that never finishes playing cannot leave the call open in the store."""
+    settings = WorkerSettings(worker={"shutdown_seconds": 1.0})
+    async with answered(settings) as job:
+        await job.settle()
+        forever = asyncio.Event()
+
+        async def never_played() -> None:
+            await forever.wait()
+
+        monkeypatch.setattr(job.call.run.orchestrator, "_played", never_played)
+        with capture_logs() as logs:
+            await asyncio.wait_for(job.shut_down(), 5)
+        record = await job.store.get_call(job.call.run.orchestrator.call_id)
+        assert record is not None
+        assert record.finished_at is not None
+        assert record.outcome is not None
+        events = [entry["event"] for entry in logs]
+        assert "call did not end in time" in events
+        assert "call record closed by the shutdown" in events
+        forever.set()
