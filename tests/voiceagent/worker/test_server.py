@@ -12,6 +12,7 @@ from livekit.agents import AgentServer, JobProcess
 from livekit.agents.job import JobExecutorType
 
 from statecharts import default_agency
+from tests.statecharts.agency_files import shipped_text
 from voiceagent.cli.main import main
 from voiceagent.worker.entry import entrypoint
 from voiceagent.worker.prewarm import (
@@ -55,6 +56,18 @@ def test_the_server_registers_the_persona_as_agent_name() -> None:
     assert server._num_idle_processes == 3
     assert server._shutdown_process_timeout == 7.0
     assert server._initialize_process_timeout == 30.0
+
+
+def test_a_renamed_persona_renames_the_worker(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Renaming the receptionist in the agency file renames the dispatched agent too."""
+    agency = tmp_path / "agency.toml"
+    agency.write_text(shipped_text().replace('name = "Aizellee"', 'name = "Willow"', 1))
+    monkeypatch.setenv("VOICEAGENT_AGENCY_FILE", str(agency))
+    seen: list[AgentServer] = []
+    run_command("console", [], run_app=seen.append)
+    assert seen[0]._agent_name == "Willow"
 
 
 @pytest.mark.parametrize("command", ["start", "dev", "console"])
