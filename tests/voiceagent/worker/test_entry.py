@@ -288,3 +288,16 @@ async def test_a_call_stuck_at_shutdown_still_gets_its_record_closed(
         assert "call did not end in time" in events
         assert "call record closed by the shutdown" in events
         forever.set()
+
+
+async def test_shutdown_in_livekits_order_closes_the_record() -> None:
+    """LiveKit closes the session first, then runs the callbacks: the record still closes."""
+    async with answered() as job:
+        await job.settle()
+        await job.call.run.session.aclose()
+        await asyncio.wait_for(job.shut_down(), 10)
+        record = await job.store.get_call(job.call.run.orchestrator.call_id)
+        assert record is not None
+        assert record.finished_at is not None
+        assert record.outcome is not None
+        assert record.outcome.kind is OutcomeKind.HUNG_UP
