@@ -67,7 +67,7 @@ class TransferHost(Agent):
         )
         self._task = task
         self._waiting: asyncio.Future[object] | None = None
-        self.outcome: asyncio.Future[TransferResult] = asyncio.get_event_loop().create_future()
+        self.outcome: asyncio.Future[TransferResult] = asyncio.get_running_loop().create_future()
 
     async def on_enter(self) -> None:
         """Await the transfer task and report its result (never raises)."""

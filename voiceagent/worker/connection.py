@@ -63,7 +63,7 @@ class ConnectionWatch:
         """The room lost its connection and LiveKit is restoring it."""
         self._since = self._clock()
         _log.warning("room reconnecting")
-        loop = asyncio.get_event_loop()
+        loop = asyncio.get_running_loop()
         self._hold = loop.call_later(self._hold_after, self._ask_to_hold)
 
     def reconnected(self) -> None:
