@@ -150,21 +150,22 @@ async def answer(ctx: JobContext, state: Prewarmed, seams: Seams = Seams()) -> A
     call.watch.attach(ctx.room)
     call.steps.append("handlers registered")
     # 2. The session starts on the room, every room option explicit.
-    await run.start(
-        room=ctx.room, room_options=room_options(spoken=pipeline.spoken), wait_ready=False
-    )
+    spoken = run.session.stt is not None and run.session.tts is not None
+    await run.start(room=ctx.room, room_options=room_options(spoken=spoken), wait_ready=False)
     call.steps.append("session started")
     # 3. Only now the job connects.
     await ctx.connect()
     call.steps.append("connected")
     call.timer.start()
     call.meeting = asyncio.create_task(_meet_caller(ctx, call), name="meet_caller")
-    _log.info("call answered", spoken=pipeline.spoken, agent_name=config.persona.name)
+    _log.info("call answered", spoken=spoken, agent_name=config.persona.name)
     return call
 
 
 def _speech(pipeline: Pipeline, state: Prewarmed) -> Speech:
-    """The session's ears and voice; a text call when there are no cloud speech models."""
+    """The session's ears and voice: cloud, the offline voice, or none (a text call)."""
+    if state.voice is not None and not pipeline.spoken:
+        return state.voice.speech()
     return Speech(
         stt=pipeline.stt,
         tts=pipeline.tts,

@@ -3,7 +3,8 @@
 The settings are validated (every bad variable named), the agency file loaded and
 checked, the Silero VAD loaded with the configured parameters and the local
 end-of-turn model initialised from the weights inside `livekit-local-inference`
-(nothing is downloaded). A process that cannot prewarm never takes a call.
+(nothing is downloaded); with the `local` pipeline, the offline voice's Whisper and
+Piper models too. A process that cannot prewarm never takes a call.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from livekit.plugins import silero  # at module level: plugins register on the m
 
 from statecharts import AgencyConfig, default_agency, load_agency
 from voiceagent.logs import configure_logging
+from voiceagent.speech.voice import OfflineVoice, load_offline_voice
 from voiceagent.worker.settings import WorkerSettings, load_settings
 
 __all__ = [
@@ -52,6 +54,8 @@ class Prewarmed:
     detector: TurnDetectionMode
     seconds: float
     """How long prewarm took."""
+    voice: OfflineVoice | None = None
+    """The offline voice's models, loaded once, when calls are spoken locally."""
 
 
 def settings_from_environment() -> WorkerSettings:
@@ -75,7 +79,9 @@ def prepare(settings: WorkerSettings) -> Prewarmed:
 
         local.init_eot()  # the weights ship inside the wheel: no download
         detector = inference.TurnDetector(version="v1-mini")
-    return Prewarmed(settings, config, voice_activity, detector, time.perf_counter() - started)
+    voice = load_offline_voice(settings.speech) if settings.uses_local_voice else None
+    seconds = time.perf_counter() - started
+    return Prewarmed(settings, config, voice_activity, detector, seconds, voice)
 
 
 def prewarm(proc: JobProcess) -> None:

@@ -27,6 +27,8 @@ from pydantic import (
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from pydantic_settings import SettingsError as _SourceError
 
+from voiceagent.speech.settings import SpeechSettings
+
 __all__ = [
     "ENV_PREFIX",
     "CallSettings",
@@ -75,9 +77,11 @@ class ProcessSettings(_Section):
 class ProviderSettings(_Section):
     """Which speech and language models a call uses, in fallback order."""
 
-    pipeline: Literal["auto", "inference", "offline"] = "auto"
-    """`inference`: LiveKit Inference with fallbacks; `offline`: the offline brain alone;
-    `auto`: Inference when LiveKit credentials are set, else offline."""
+    pipeline: Literal["auto", "inference", "local", "offline"] = "auto"
+    """`inference`: LiveKit Inference with fallbacks; `local`: the offline brain with the
+    offline voice (Whisper and Piper, the `voice` extra; settings in the speech section);
+    `offline`: the offline brain alone, a text call; `auto`: Inference when LiveKit
+    credentials are set, else offline."""
     stt_models: Names = ("assemblyai/universal-streaming", "deepgram/nova-3")
     stt_language: str = "en"
     end_of_turn_confidence: Fraction = 0.45
@@ -213,6 +217,8 @@ class WorkerSettings(BaseSettings):
     turn: TurnSettings = Field(default_factory=TurnSettings)
     call: CallSettings = Field(default_factory=CallSettings)
     telephony: TelephonySettings = Field(default_factory=TelephonySettings)
+    speech: SpeechSettings = Field(default_factory=SpeechSettings)
+    """The offline voice's own settings (flat `VOICEAGENT_STT_MODEL`, …), used by `local`."""
 
     @field_validator("livekit_url", "livekit_api_key", mode="before")
     @classmethod
@@ -236,6 +242,11 @@ class WorkerSettings(BaseSettings):
     def has_livekit_credentials(self) -> bool:
         """Whether the key and secret are both set (LiveKit Inference needs them)."""
         return self.livekit_api_key is not None and self.livekit_api_secret is not None
+
+    @property
+    def uses_local_voice(self) -> bool:
+        """Whether calls are spoken with the offline voice (Whisper and Piper)."""
+        return self.providers.pipeline == "local"
 
     @property
     def uses_inference(self) -> bool:

@@ -9,8 +9,12 @@ from livekit.agents.voice.room_io.types import NoiseCancellationParams
 from livekit.plugins import noise_cancellation
 
 from tests.voiceagent.worker.job import CALLER_NUMBER, participant
+from voiceagent.brain import OfflineBrain
+from voiceagent.session.call import Speech
+from voiceagent.worker import entry, prewarm
+from voiceagent.worker.providers import build_pipeline
 from voiceagent.worker.room import caller_number, noise_cancellation_for, room_options
-from voiceagent.worker.settings import TurnSettings
+from voiceagent.worker.settings import TurnSettings, WorkerSettings
 from voiceagent.worker.turns import turn_handling
 
 pytestmark = pytest.mark.unit
@@ -93,3 +97,25 @@ def test_turn_options_carry_the_settings() -> None:
     )
     assert tuned["endpointing"]["min_delay"] == 0.5
     assert tuned["preemptive_generation"] == {"enabled": False}
+
+
+def test_the_local_pipeline_speaks_with_the_offline_voice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With `local`, prewarm loads the offline voice and each call gets its ears and voice."""
+    speech = Speech(turn_handling={"turn_detection": "vad"})
+
+    class Voice:
+        def speech(self) -> Speech:
+            return speech
+
+    loaded: list[object] = []
+
+    def load(voice_settings: object) -> Voice:
+        loaded.append(voice_settings)
+        return Voice()
+
+    monkeypatch.setattr(prewarm, "load_offline_voice", load)
+    settings = WorkerSettings(providers={"pipeline": "local"}, turn={"detector": "vad"})
+    state = prewarm.prepare(settings)
+    assert loaded == [settings.speech]
+    pipeline = build_pipeline(settings, brain=OfflineBrain(), vad=state.vad)
+    assert entry._speech(pipeline, state) is speech

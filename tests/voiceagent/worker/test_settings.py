@@ -168,3 +168,22 @@ def test_settings_are_frozen() -> None:
     settings = WorkerSettings()
     with pytest.raises(ValueError, match="frozen"):
         settings.agency_file = Path("x")  # type: ignore[misc]
+
+
+def test_the_speech_section_composes_the_offline_voice_settings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The offline voice's own variables are read into the worker's speech section."""
+    monkeypatch.setenv("VOICEAGENT_PROVIDERS__PIPELINE", "local")
+    monkeypatch.setenv("VOICEAGENT_STT_MODEL", "base")
+    settings = load_settings()
+    assert settings.uses_local_voice
+    assert not settings.uses_inference
+    assert settings.speech.stt_model == "base"
+
+
+def test_a_bad_offline_voice_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bad speech setting fails the worker's settings, naming its variable."""
+    monkeypatch.setenv("VOICEAGENT_STT_THREADS", "0")
+    with pytest.raises(SettingsError, match="VOICEAGENT_STT_THREADS"):
+        load_settings()
