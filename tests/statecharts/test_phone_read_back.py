@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from statemachine.exceptions import TransitionNotAllowed
 
 from statecharts import (
     MessageKind,
@@ -22,6 +23,7 @@ from statecharts import (
     phone_read_back,
 )
 from tests.statecharts.chart_driver import AGENCY, CLOSED, OPEN, Call
+from tests.statecharts.transition_coverage import LEDGER, Probe, assert_refused, assert_transition
 
 pytestmark = pytest.mark.flow
 
@@ -216,3 +218,20 @@ def test_the_silence_check_in_asks_about_the_number() -> None:
 def test_phone_read_back_says_each_digit_in_its_group(digits: str, words: str) -> None:
     """Digits as words in 3-3-4 groups; 0 is "oh" inside a group, "zero" leading one."""
     assert phone_read_back(digits) == words
+
+
+def test_confirm_phone_answers_in_place_only_while_a_number_awaits_confirmation() -> None:
+    """The transition: yes to a number read back moves on; with nothing read back, refused."""
+    call = quote_with_number()
+    assert_transition(call, "confirm_phone", {"answer": "yes"}, ("triage.routing", "transfer"))
+    assert_refused(spoken(), "confirm_phone", {"answer": "yes"})
+
+
+def test_the_engine_itself_refuses_confirm_phone_with_nothing_read_back() -> None:
+    """Past `fire`'s filter, the guard still holds: the engine takes no transition."""
+    chart = spoken().chart
+    with Probe(chart) as probe, pytest.raises(TransitionNotAllowed):
+        chart.send("confirm_phone", answer="yes")
+    assert not probe.taken
+    assert probe.guards, "the guard was never asked"
+    LEDGER.guard_sides.update(probe.guards)
