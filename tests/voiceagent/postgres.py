@@ -40,10 +40,10 @@ class PostgresServer:
             conn.execute(f'CREATE DATABASE "{name}" STRATEGY FILE_COPY')
         return make_url(self.url).set(database=name).render_as_string(hide_password=False)
 
-    def admin(self, sql: str) -> None:
+    def admin(self, sql: str, params: tuple[object, ...] = ()) -> None:
         """Run one statement as the server's superuser, outside any transaction."""
         with psycopg.connect(self.url, autocommit=True) as conn:
-            conn.execute(sql)
+            conn.execute(sql, params)  # type: ignore[arg-type]
 
 
 @contextmanager
