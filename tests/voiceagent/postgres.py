@@ -43,7 +43,7 @@ class PostgresServer:
     def admin(self, sql: str, params: tuple[object, ...] = ()) -> None:
         """Run one statement as the server's superuser, outside any transaction."""
         with psycopg.connect(self.url, autocommit=True) as conn:
-            conn.execute(sql, params)  # type: ignore[arg-type]
+            conn.execute(sql, params)
 
 
 @contextmanager

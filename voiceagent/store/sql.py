@@ -23,7 +23,7 @@ from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import structlog
 from sqlalchemy import Executable, Row, func, select
@@ -83,7 +83,7 @@ class SqlCallStore:
         raise NotImplementedError
 
     # --- lifecycle -----------------------------------------------------------------------------
-    async def __aenter__(self) -> SqlCallStore:
+    async def __aenter__(self) -> Self:
         await self.open()
         return self
 

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import make_url
 from structlog.testing import capture_logs
 
-from tests.voiceagent.conftest import PostgresServer
+from tests.voiceagent.postgres import PostgresServer
 from tests.voiceagent.store.conftest import MESSAGE, T0
 from voiceagent.store import writes
 from voiceagent.store.journal import Journal
