@@ -26,12 +26,8 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import (
     Column,
     MetaData,
@@ -44,6 +40,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.ddl import CreateIndex, CreateTable, ExecutableDDLElement
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 from voiceagent.store.port import StoreSchemaError
 from voiceagent.store.schema import metadata
@@ -64,6 +64,10 @@ _LOCK_KEY = 0x766F_6963_6561
 
 @functools.cache
 def _config() -> Config:
+    # Alembic is imported only when a database needs migrating: a new or current
+    # database (every simulated call's) never does, and the import is not free.
+    from alembic.config import Config  # noqa: PLC0415
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     return config
@@ -71,6 +75,8 @@ def _config() -> Config:
 
 @functools.cache
 def _scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+
     return ScriptDirectory.from_config(_config())
 
 
@@ -113,6 +119,9 @@ def upgrade(conn: Connection) -> None:
         return
     if current is None:
         current = _adopt_legacy(conn)
+    from alembic import command  # noqa: PLC0415
+    from alembic.util import CommandError  # noqa: PLC0415
+
     try:
         _scripts().get_revision(current)
     except CommandError:
@@ -170,5 +179,7 @@ def _adopt_legacy(conn: Connection) -> str:
     if revision is None:
         msg = f"the call store's database is at schema version {version}, unknown to this build"
         raise StoreSchemaError(msg)
+    from alembic.runtime.migration import MigrationContext  # noqa: PLC0415
+
     MigrationContext.configure(conn).stamp(_scripts(), revision)
     return revision

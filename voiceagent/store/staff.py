@@ -16,7 +16,6 @@ from voiceagent.store.outbox import LogDelivery, Outbox
 from voiceagent.store.port import CallStore, Delivery, StoreUnavailableError
 from voiceagent.store.settings import ENV_PREFIX, StoreSettings
 from voiceagent.store.sql import SqlCallStore
-from voiceagent.store.webhook import WebhookDelivery
 
 __all__ = ["configured_deliverer", "configured_outbox", "connect_configured_store"]
 
@@ -41,6 +40,8 @@ def configured_deliverer(settings: StoreSettings) -> Callable[[Delivery], Awaita
     """The webhook if one is configured, else the logging stand-in."""
     if settings.webhook_url is None or settings.webhook_secret is None:
         return LogDelivery()
+    from voiceagent.store.webhook import WebhookDelivery  # noqa: PLC0415 - aiohttp only if used
+
     return WebhookDelivery(
         str(settings.webhook_url),
         settings.webhook_secret.get_secret_value(),

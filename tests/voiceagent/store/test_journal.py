@@ -14,7 +14,7 @@ from sqlalchemy import make_url
 from structlog.testing import capture_logs
 
 from tests.voiceagent.postgres import PostgresServer
-from tests.voiceagent.store.conftest import MESSAGE, T0
+from tests.voiceagent.store.samples import MESSAGE, T0
 from voiceagent.store import writes
 from voiceagent.store.journal import Journal
 from voiceagent.store.port import Utterance

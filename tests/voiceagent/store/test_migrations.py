@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 from tests.voiceagent.store import legacy_schema
-from tests.voiceagent.store.conftest import MESSAGE, T0
+from tests.voiceagent.store.samples import MESSAGE, T0
 from voiceagent.store import migrate
 from voiceagent.store.location import is_postgres, open_store
 from voiceagent.store.port import StoreSchemaError

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from statecharts import Intent, Message, MessageKind, Outcome, OutcomeKind
-from tests.voiceagent.store.conftest import LOUIS, MESSAGE, T0
+from tests.voiceagent.store.samples import LOUIS, MESSAGE, T0
 from voiceagent.store.location import is_postgres, open_store
 from voiceagent.store.port import CallEvent, Utterance, message_urgency
 from voiceagent.store.sql import SqlCallStore

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.voiceagent.store.conftest import MESSAGE, T0, Clock
+from tests.voiceagent.store.samples import MESSAGE, T0, Clock
 from tests.voiceagent.store.webhook_server import SLOW, webhook
 from voiceagent.store.outbox import DeliveryRejectedError, Outbox
 from voiceagent.store.settings import StoreSettings

@@ -43,6 +43,8 @@ class Webhook:
     script: list[int | str] = field(default_factory=list)
     then: int | str = 200
     slow_seconds: float = 2.0
+    delay: float = 0.0
+    """Seconds every answer waits, to give concurrent clients a chance to overlap."""
     received: list[Received] = field(default_factory=list)
     url: str = ""
 
@@ -60,6 +62,8 @@ class Webhook:
                 step,
             )
         )
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if step == HANG:
             await asyncio.Event().wait()
         if step == SLOW:
