@@ -16,7 +16,7 @@ start was never recorded.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -226,8 +226,14 @@ class CallStore(Protocol):
         """Append one chart event to the call's trace."""
         ...
 
-    async def record_utterance(self, call_id: str, at: datetime, speaker: str, text: str) -> None:
-        """Append one transcript line ("caller" or "agent"), in order with the events."""
+    def record_utterance(
+        self, call_id: str, at: datetime, speaker: str, text: str
+    ) -> Awaitable[None]:
+        """Append one transcript line ("caller" or "agent"), in order with the events.
+
+        The line's place in the call is fixed when this is called, not when the
+        result is awaited, so a synchronous callback can hand the write to a task.
+        """
         ...
 
     async def record_metrics(

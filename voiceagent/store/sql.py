@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import time
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import datetime
@@ -136,9 +136,11 @@ class SqlCallStore:
         """Append one chart event to the call's trace."""
         await self._submit(writes.event_recorded(call_id, at, name, arguments, states))
 
-    async def record_utterance(self, call_id: str, at: datetime, speaker: str, text: str) -> None:
-        """Append one transcript line, in order with the call's events."""
-        await self._submit(writes.utterance_recorded(call_id, at, speaker, text))
+    def record_utterance(
+        self, call_id: str, at: datetime, speaker: str, text: str
+    ) -> Awaitable[None]:
+        """Append one transcript line, its place in the call taken now (see the port)."""
+        return self._submit(writes.utterance_recorded(call_id, at, speaker, text))
 
     async def record_metrics(
         self, call_id: str, at: datetime, kind: str, figures: Mapping[str, object]
