@@ -20,9 +20,11 @@ def postgres() -> Iterator[PostgresServer]:
 
 
 @pytest.fixture
-def postgres_url(postgres: PostgresServer) -> str:
-    """The URL of a fresh, empty database of its own."""
-    return postgres.new_database()
+def postgres_url(postgres: PostgresServer) -> Iterator[str]:
+    """The URL of a fresh, empty database of its own, dropped afterwards."""
+    url = postgres.new_database()
+    yield url
+    postgres.drop_database(url)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

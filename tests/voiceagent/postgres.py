@@ -40,6 +40,12 @@ class PostgresServer:
             conn.execute(f'CREATE DATABASE "{name}" STRATEGY FILE_COPY')
         return make_url(self.url).set(database=name).render_as_string(hide_password=False)
 
+    def drop_database(self, url: str) -> None:
+        """Drop a test's database (and its sessions), so the cluster stays small."""
+        name = make_url(url).database
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
     def admin(self, sql: str, params: tuple[object, ...] = ()) -> None:
         """Run one statement as the server's superuser, outside any transaction."""
         with psycopg.connect(self.url, autocommit=True) as conn:

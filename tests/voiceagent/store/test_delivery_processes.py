@@ -1,4 +1,4 @@
-"""Real worker processes: one killed with SIGKILL mid-delivery, two delivering from one database."""
+"""Real worker processes: one killed with SIGKILL mid-delivery, two draining one database."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import asyncio
 import signal
 import sys
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.voiceagent.store.samples import MESSAGE, T0
+from tests.voiceagent.store.samples import MESSAGE, T0, Clock
 from tests.voiceagent.store.webhook_server import HANG, webhook
 from voiceagent.store.location import open_store
+from voiceagent.store.settings import StoreSettings
+from voiceagent.store.staff import configured_outbox
 
 pytestmark = pytest.mark.slow
 
@@ -46,31 +49,34 @@ async def finished(process: asyncio.subprocess.Process) -> list[str]:
 async def test_a_worker_killed_between_commit_and_delivery_loses_nothing(location: str) -> None:
     """SIGKILL while the webhook holds the message unanswered: the next worker delivers it."""
     async with webhook([HANG]) as hook:
-        first = await deliverer("--store", location, "--webhook", hook.url, "--record", "1",
-                                "--deliver")  # fmt: skip
-        assert first.stdout is not None
+        killed = await deliverer("--store", location, "--webhook", hook.url, "--record", "1",
+                                 "--deliver")  # fmt: skip
+        assert killed.stdout is not None
         async with asyncio.timeout(120):
-            committed = (await first.stdout.readline()).decode().split()
+            committed = (await killed.stdout.readline()).decode().split()
             while not hook.received:
                 await asyncio.sleep(0.05)
-        first.send_signal(signal.SIGKILL)
-        await first.wait()
-        assert first.returncode == -signal.SIGKILL
+        killed.send_signal(signal.SIGKILL)
+        await killed.wait()
+        assert killed.returncode == -signal.SIGKILL
         assert committed[0] == "committed"
 
-        # A SQLite claim is a lease that lapses on its own: the next worker's clock is past it.
-        # A PostgreSQL claim is a row lock that died with the killed worker's connection.
-        ahead = "0" if location.startswith("postgresql") else "120"
-        second = await deliverer("--store", location, "--webhook", hook.url, "--deliver",
-                                 "--clock-ahead", ahead)  # fmt: skip
-        lines = await finished(second)
-    assert lines[-1] == "delivered 1"
+        # The next worker (this process). A SQLite claim is a lease that lapses on its
+        # own, so its clock is set past it; a PostgreSQL claim is a row lock, which
+        # died with the killed worker's connection.
+        clock = Clock()
+        clock.now = datetime.now(UTC)
+        if not location.startswith("postgresql"):
+            clock.advance(120)
+        settings = StoreSettings(store=location, webhook_url=hook.url, webhook_secret=SECRET)
+        async with open_store(location) as store:
+            outbox = configured_outbox(settings, store, clock=clock)
+            assert await outbox.deliver_due() == 1
+            (listing,) = await store.recent_messages()
     assert [(r.key, r.answered) for r in hook.received] == [
         (committed[1], "hang"),
         (committed[1], 200),
     ]
-    async with open_store(location) as store:
-        (listing,) = await store.recent_messages()
     assert listing.delivery is not None
     assert listing.delivery.status == "delivered"
 
@@ -78,20 +84,28 @@ async def test_a_worker_killed_between_commit_and_delivery_loses_nothing(locatio
 async def test_two_workers_on_one_postgres_deliver_each_message_exactly_once(
     postgres_url: str,
 ) -> None:
-    """Two worker processes drain one PostgreSQL outbox together: every message arrives once."""
+    """A worker process and this one drain one PostgreSQL outbox together: each message once."""
     async with open_store(postgres_url) as store:
         keys = [await store.record_message("c1", T0, MESSAGE) for _ in range(24)]
-    async with webhook() as hook:
-        hook.delay = 0.02
-        workers = [
-            await deliverer("--store", postgres_url, "--webhook", hook.url, "--deliver")
-            for _ in range(2)
-        ]
-        outputs = [await finished(worker) for worker in workers]
+        async with webhook() as hook:
+            hook.delay = 0.02
+            other = await deliverer("--store", postgres_url, "--webhook", hook.url, "--deliver")
+            assert other.stdout is not None
+            async with asyncio.timeout(120):
+                assert await other.stdout.readline() == b"delivering\n"
+            settings = StoreSettings(
+                store=postgres_url, webhook_url=hook.url, webhook_secret=SECRET
+            )
+            outbox = configured_outbox(settings, store, clock=lambda: datetime.now(UTC))
+            ours = 0
+            async with asyncio.timeout(120):
+                while await store.pending_deliveries():
+                    ours += await outbox.deliver_due()
+                    await asyncio.sleep(0.01)
+            theirs = int((await finished(other))[-1].split()[1])
     counts = Counter(r.key for r in hook.accepted())
     assert sorted(counts) == sorted(keys)
     assert set(counts.values()) == {1}
     assert len(hook.received) == 24
-    shares = [int(out[-1].split()[1]) for out in outputs]
-    assert sum(shares) == 24
-    print(f"deliveries per worker: {shares}")
+    assert ours + theirs == 24
+    print(f"deliveries: this process {ours}, the other worker {theirs}")

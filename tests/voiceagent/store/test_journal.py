@@ -61,6 +61,18 @@ def test_an_unreadable_entry_is_set_aside_not_lost(tmp_path: Path) -> None:
     assert [entry["event"] for entry in logs] == ["journal entry unreadable"]
 
 
+LOCKED_OUT = 1.0
+"""Seconds a write waits for a locked file before it goes to the journal."""
+
+
+async def migrated(folder: Path) -> Path:
+    """A store file already created, so that opening it with a short timeout is quick."""
+    path = folder / "calls.sqlite3"
+    async with SqliteCallStore(path):
+        pass
+    return path
+
+
 @contextmanager
 def sqlite_locked(path: Path) -> Iterator[None]:
     """Another process holds the file's write lock: writes cannot get in."""
@@ -77,9 +89,9 @@ async def test_a_message_goes_to_the_journal_while_sqlite_is_locked_then_in(
     tmp_path: Path,
 ) -> None:
     """A locked file: the message is on disk in the journal when record_message returns."""
-    path = tmp_path / "calls.sqlite3"
+    path = await migrated(tmp_path)
     journal = Journal(tmp_path / "journal")
-    async with SqliteCallStore(path, timeout=0.3, journal=journal) as store:
+    async with SqliteCallStore(path, timeout=LOCKED_OUT, journal=journal) as store:
         with sqlite_locked(path), capture_logs() as logs:
             key = await store.record_message("c1", T0, MESSAGE)
             (entry,) = journal.entries()
@@ -97,9 +109,9 @@ async def test_a_message_goes_to_the_journal_while_sqlite_is_locked_then_in(
 
 async def test_while_the_journal_waits_later_writes_follow_it_in_order(tmp_path: Path) -> None:
     """Writes made during and after an outage keep the call's order once moved in."""
-    path = tmp_path / "calls.sqlite3"
+    path = await migrated(tmp_path)
     journal = Journal(tmp_path / "journal")
-    store = SqliteCallStore(path, timeout=0.3, journal=journal)
+    store = SqliteCallStore(path, timeout=LOCKED_OUT, journal=journal)
     store._journal_retry = 3600.0  # the database is not retried during this test's outage
     async with store:
         await store.record_utterance("c1", T0, "caller", "one")
@@ -132,10 +144,11 @@ async def test_moving_an_entry_twice_stores_it_once(tmp_path: Path) -> None:
 
 async def test_with_no_disk_either_the_message_is_not_acknowledged(tmp_path: Path) -> None:
     """If neither the database nor the journal can take it, record_message raises."""
-    path = tmp_path / "calls.sqlite3"
+    path = await migrated(tmp_path)
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("")
-    async with SqliteCallStore(path, timeout=0.3, journal=Journal(blocked / "journal")) as store:
+    journal = Journal(blocked / "journal")
+    async with SqliteCallStore(path, timeout=LOCKED_OUT, journal=journal) as store:
         with sqlite_locked(path), pytest.raises(NotADirectoryError):
             await store.record_message("c1", T0, MESSAGE)
 

@@ -49,8 +49,8 @@ async def test_failures_and_a_slow_answer_are_retried_with_backoff_until_accepte
     key = await store.record_message("c1", T0, MESSAGE)
     clock = Clock()
     async with webhook([500, 502, 503, SLOW]) as hook:
-        hook.slow_seconds = 1.0
-        deliver = WebhookDelivery(hook.url, SECRET, timeout=0.3)
+        hook.slow_seconds = 3.0
+        deliver = WebhookDelivery(hook.url, SECRET, timeout=1.0)
         outbox = Outbox(store, deliver, clock=clock, base_delay=2.0, deliver_timeout=5.0)
         waits = []
         for _ in range(4):
