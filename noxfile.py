@@ -39,7 +39,7 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=False)
 def diagrams(session: nox.Session) -> None:
-    """Re-render docs/statechart.mmd and docs/statechart.svg from the chart."""
+    """Re-render every view of the chart in docs/diagrams/ (Mermaid and SVG)."""
     _uv(session, "voiceagent", "diagram", "--update-docs")
 
 
