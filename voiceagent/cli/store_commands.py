@@ -194,6 +194,8 @@ async def _show_call(store: SqlCallStore, args: argparse.Namespace) -> int:
         outcome = record["outcome"]
         print(f"call {record['call_id']} ({record['agency'] or 'unknown agency'})")
         print(f"  started {_when(record['started_at'])}, ended {_when(record['finished_at'])}")
+        if record["office_time"]:
+            print(f"  office clock {record['office_time'][:16].replace('T', ' ')}")
         print(f"  caller {record['caller_name'] or '-'}, number {record['caller_number'] or '-'}")
         if outcome:
             target = (outcome["target"] or {}).get("name")
@@ -251,6 +253,7 @@ def _call_json(call: CallRecordRow, *, show_pii: bool) -> dict[str, Any]:
         "room": call.room,
         "started_at": _iso(call.started_at),
         "finished_at": _iso(call.finished_at),
+        "office_time": call.office_time.isoformat() if call.office_time else None,
         "outcome": None
         if outcome is None
         else {

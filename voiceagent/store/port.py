@@ -167,6 +167,8 @@ class CallRecordRow:
     caller: dict[str, Any]
     path: tuple[str, ...]
     room: str | None = None
+    office_time: datetime | None = None
+    """The instant the chart took as "now" for the agency's hours."""
 
 
 class DeliveryClaim(Protocol):
@@ -211,8 +213,20 @@ class CallStore(Protocol):
         agency: str,
         *,
         room: str | None = None,
+        office_time: datetime | None = None,
     ) -> None:
-        """Open the call's record."""
+        """Open the call's record.
+
+        Args:
+            call_id: The call.
+            started_at: When the call reached us.
+            caller_number: The caller's number, when the line gives it.
+            agency: The agency's name.
+            room: The LiveKit room, for a call that has one.
+            office_time: The instant the chart takes as "now" for the agency's hours
+                (set apart from `started_at` by `--at`), timezone-aware; replaying the
+                call needs it.
+        """
         ...
 
     async def record_event(

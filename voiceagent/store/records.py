@@ -126,6 +126,7 @@ def call_record(row: Row[Any]) -> CallRecordRow:
         caller=values["caller"] or {},
         path=tuple(values["path"] or ()),
         room=values["room"],
+        office_time=values["office_time"],
     )
 
 

@@ -121,6 +121,7 @@ calls = Table(
     Column("agency", Text),
     Column("room", Text),
     Column("started_at", Instant),
+    Column("office_time", Instant),
     Column("caller_number", Text),
     Column("finished_at", Instant),
     Column("outcome", Text),
@@ -129,7 +130,12 @@ calls = Table(
     Column("path", JsonText, nullable=False, server_default="[]"),
     Index("calls_by_start", "started_at"),
 )
-"""One row a call: opened when it starts, closed with its outcome when it ends."""
+"""One row a call: opened when it starts, closed with its outcome when it ends.
+
+`started_at` is when the call reached us; `office_time` is the instant the chart
+took as "now" for the agency's hours (the same in production, set by `--at` in a
+console call), which a replay needs to route the call as it was routed.
+"""
 
 events = Table(
     "events",

@@ -121,9 +121,13 @@ class SqlCallStore:
         agency: str,
         *,
         room: str | None = None,
+        office_time: datetime | None = None,
     ) -> None:
         """Open the call's record (again, harmlessly, if it already exists)."""
-        await self._submit(writes.call_started(call_id, started_at, caller_number, agency, room))
+        write = writes.call_started(
+            call_id, started_at, caller_number, agency, room=room, office_time=office_time
+        )
+        await self._submit(write)
 
     async def record_event(
         self,

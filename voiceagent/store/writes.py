@@ -68,13 +68,19 @@ _steps = _Steps()
 
 
 def call_started(
-    call_id: str, started_at: datetime, caller_number: str | None, agency: str, room: str | None
+    call_id: str,
+    started_at: datetime,
+    caller_number: str | None,
+    agency: str,
+    *,
+    room: str | None = None,
+    office_time: datetime | None = None,
 ) -> Write:
     """Open (or re-open) a call's record."""
     return Write(
         "start_call",
         {"call_id": call_id, "agency": agency, "room": room, "started_at": started_at,
-         "caller_number": caller_number},
+         "office_time": office_time, "caller_number": caller_number},
     )  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -34,10 +34,14 @@ async def test_a_call_stores_its_transcript_between_its_events() -> None:
         await run.close()
         call_id = run.orchestrator.call_id
         timeline = await store.call_timeline(call_id)
+        record = await store.get_call(call_id)
         transcript = await store.call_transcript(call_id)
     finally:
         await store.close()
 
+    assert record is not None
+    # The chart's "now": 19:30 on the office's wall clock (Eastern), kept as an instant.
+    assert record.office_time == datetime(2026, 11, 25, 0, 30, tzinfo=UTC)
     assert [(line.speaker, line.text) for line in transcript] == [
         (line.speaker, line.text) for line in run.transcript
     ]

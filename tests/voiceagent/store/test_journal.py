@@ -132,7 +132,7 @@ async def test_moving_an_entry_twice_stores_it_once(tmp_path: Path) -> None:
         for write in (
             writes.message_recorded("c1", T0, MESSAGE),
             writes.event_recorded("c1", T0, "greeted", {}, ["triage"]),
-            writes.call_started("c1", T0, None, "a", None),
+            writes.call_started("c1", T0, None, "a"),
         ):
             await store._transaction(lambda conn, w=write: writes.apply_write(conn, w))
             journal.append(write)

@@ -34,7 +34,12 @@ async def test_call_record_round_trips(store: SqlCallStore) -> None:
     """A started and finished call reads back with its room, outcome, caller and path."""
     eastern = timezone(timedelta(hours=-5))
     await store.start_call(
-        "c1", T0.astimezone(eastern), "+14075550100", "harry_levine", room="sip-room-1"
+        "c1",
+        T0.astimezone(eastern),
+        "+14075550100",
+        "harry_levine",
+        room="sip-room-1",
+        office_time=T0 - timedelta(days=3),
     )
     caller = {"first_name": "Jane", "intent": Intent.MAKE_CHANGE}
     outcome = Outcome(OutcomeKind.TRANSFER, LOUIS)
@@ -44,6 +49,7 @@ async def test_call_record_round_trips(store: SqlCallStore) -> None:
     assert record is not None
     assert record.agency == "harry_levine"
     assert record.room == "sip-room-1"
+    assert record.office_time == T0 - timedelta(days=3)
     assert record.caller_number == "+14075550100"
     assert record.started_at == T0
     assert record.started_at.tzinfo is not None

@@ -7,7 +7,8 @@
 - `messages.key`: the idempotency key staff's webhook receives; `messages.urgency`.
 - `outbox.rejections` and `outbox.parked_at`: a webhook that keeps refusing a
   message (4xx) parks it, visibly, instead of retrying forever.
-- `calls.room`: the LiveKit room the call ran in.
+- `calls.room`: the LiveKit room the call ran in; `calls.office_time`: the instant the
+  chart took as "now" for the agency's hours, which a replay needs.
 
 Revision ID: 0003
 Revises: 0002
@@ -83,4 +84,5 @@ def upgrade() -> None:
     )
 
     op.add_column("calls", sa.Column("room", sa.Text))
+    op.add_column("calls", sa.Column("office_time", Instant))
     op.create_index("calls_by_start", "calls", ["started_at"])
