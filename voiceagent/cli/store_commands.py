@@ -195,7 +195,7 @@ async def _show_call(store: SqlCallStore, args: argparse.Namespace) -> int:
         print(f"call {record['call_id']} ({record['agency'] or 'unknown agency'})")
         print(f"  started {_when(record['started_at'])}, ended {_when(record['finished_at'])}")
         if record["office_time"]:
-            print(f"  office clock {record['office_time'][:16].replace('T', ' ')}")
+            print(f"  office clock {_when(record['office_time'])} UTC (what --at set)")
         print(f"  caller {record['caller_name'] or '-'}, number {record['caller_number'] or '-'}")
         if outcome:
             target = (outcome["target"] or {}).get("name")
@@ -253,7 +253,7 @@ def _call_json(call: CallRecordRow, *, show_pii: bool) -> dict[str, Any]:
         "room": call.room,
         "started_at": _iso(call.started_at),
         "finished_at": _iso(call.finished_at),
-        "office_time": call.office_time.isoformat() if call.office_time else None,
+        "office_time": _iso(call.office_time),
         "outcome": None
         if outcome is None
         else {
