@@ -98,6 +98,12 @@ def add_store_commands(commands: Any) -> None:
         "--status", choices=("pending", "delivered", "parked"), help="only messages in this state"
     )
     messages.set_defaults(handler=_command(_list_messages))
+    one_message = messages.add_subparsers(dest="message_command", metavar="SUBCOMMAND")
+    retry = one_message.add_parser(
+        "retry", parents=[again], help="offer parked (or waiting) messages to staff again now"
+    )
+    retry.add_argument("keys", nargs="+", metavar="KEY", help="message keys (see --json)")
+    retry.set_defaults(handler=_command(_retry_messages))
 
 
 def parse_since(text: str | None, now: datetime) -> datetime | None:
@@ -195,7 +201,7 @@ async def _show_call(store: SqlCallStore, args: argparse.Namespace) -> int:
         print(f"call {record['call_id']} ({record['agency'] or 'unknown agency'})")
         print(f"  started {_when(record['started_at'])}, ended {_when(record['finished_at'])}")
         if record["office_time"]:
-            print(f"  office clock {_when(record['office_time'])} UTC (what --at set)")
+            print(f"  office clock {_when(record['office_time'])} UTC")
         print(f"  caller {record['caller_name'] or '-'}, number {record['caller_number'] or '-'}")
         if outcome:
             target = (outcome["target"] or {}).get("name")
@@ -209,6 +215,15 @@ async def _show_call(store: SqlCallStore, args: argparse.Namespace) -> int:
                 json.dumps(step["arguments"], ensure_ascii=False) if step["arguments"] else ""
             )
             print(f"{time}  [{step['name']}] {arguments}".rstrip())
+    return 0
+
+
+async def _retry_messages(store: SqlCallStore, args: argparse.Namespace) -> int:
+    now = datetime.now(UTC)
+    unknown = [key for key in args.keys if not await store.requeue_delivery(key, now)]
+    if unknown:
+        raise StoreCommandError(f"no undelivered message with key {', '.join(unknown)}")
+    print(f"{len(args.keys)} message(s) queued for staff again")
     return 0
 
 
@@ -227,13 +242,14 @@ async def _list_messages(store: SqlCallStore, args: argparse.Namespace) -> int:
         print("no messages")
         return 0
     _table(
-        ["TAKEN (UTC)", "KIND", "URGENCY", "FOR", "FROM", "CALLBACK", "DELIVERY", "TEXT"],
+        ["TAKEN (UTC)", "KIND", "URGENCY", "FOR", "FROM", "CALLBACK", "DELIVERY", "TEXT", "KEY"],
         [
             [
                 _when(row["taken_at"]), row["kind"], row["urgency"],
                 (row["for"] or {}).get("name", ""), row["from"]["name"] or "",
                 row["callback_number"] or "", _delivery_text(row["delivery"]),
                 row["text"] if row["text"] is not None else f"({row['text_length']} characters)",
+                row["key"],
             ]
             for row in rows
         ],

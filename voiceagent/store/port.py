@@ -281,6 +281,14 @@ class CallStore(Protocol):
         """Take the next due delivery no other worker holds; None when none is due."""
         ...
 
+    async def requeue_delivery(self, key: str, at: datetime) -> bool:
+        """Offer an undelivered message (a parked one, say) to staff again from `at`.
+
+        Its refusals are forgotten, so it gets the full count again. False if no
+        undelivered message has that key.
+        """
+        ...
+
     async def get_call(self, call_id: str) -> CallRecordRow | None:
         """The call's record, or None if nothing was recorded for it."""
         ...

@@ -26,7 +26,7 @@ from datetime import datetime
 from typing import Any, Self, TypeVar
 
 import structlog
-from sqlalchemy import Executable, Row, func, select
+from sqlalchemy import Executable, Row, func, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -257,6 +257,17 @@ class SqlCallStore:
         await self.move_journal()
         taken = await self._transaction(lambda conn: lease_next(conn, now, lease_until))
         yield None if taken is None else LeasedClaim(self, taken)
+
+    async def requeue_delivery(self, key: str, at: datetime) -> bool:
+        """Offer an undelivered message to staff again from `at`, its refusals forgotten."""
+        message = select(messages.c.id).where(messages.c.key == key).scalar_subquery()
+        statement = (
+            update(outbox)
+            .where(outbox.c.message_id == message, outbox.c.delivered_at.is_(None))
+            .values(parked_at=None, rejections=0, next_attempt_at=at)
+        )
+        changed = await self._transaction(lambda conn: conn.execute(statement).rowcount)
+        return bool(changed)
 
     # --- reads ----------------------------------------------------------------------------------
     async def get_call(self, call_id: str) -> CallRecordRow | None:

@@ -136,6 +136,22 @@ def test_messages_show_delivery_and_a_parked_one_visibly(
     assert {m["text"] for m in json.loads(out)} == {MESSAGE.text}
 
 
+def test_a_parked_message_is_retried_on_request(
+    sqlite_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`messages retry KEY` puts a parked message back in the queue; an unknown key is refused."""
+    _, out, _ = run(capsys, "messages", "--store", sqlite_store, "--status", "parked", "--json")
+    (parked,) = json.loads(out)
+    assert parked["key"] in run(capsys, "messages", "--store", sqlite_store)[1]
+    status, out, _ = run(capsys, "messages", "retry", parked["key"], "--store", sqlite_store)
+    assert (status, out) == (0, "1 message(s) queued for staff again\n")
+    _, out, _ = run(capsys, "messages", "--store", sqlite_store, "--status", "parked", "--json")
+    assert json.loads(out) == []
+    status, _, err = run(capsys, "messages", "--store", sqlite_store, "retry", "nope")
+    assert status == 2
+    assert err == "voiceagent messages: error: no undelivered message with key nope\n"
+
+
 def test_calls_show_one_call_step_by_step(
     sqlite_store: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

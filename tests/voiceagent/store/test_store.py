@@ -248,8 +248,8 @@ async def test_a_delivery_is_claimed_by_one_worker_at_a_time(location: str) -> N
             assert none is None
 
 
-async def test_a_refused_delivery_can_be_parked(store: SqlCallStore) -> None:
-    """A parked delivery leaves the queue and shows as parked with its error."""
+async def test_a_refused_delivery_can_be_parked_and_requeued(store: SqlCallStore) -> None:
+    """A parked delivery leaves the queue, shows as parked, and can be offered again."""
     key = await store.record_message("c1", T0, MESSAGE)
     async with store.claim_delivery(T0, T0 + timedelta(seconds=40)) as claim:
         assert claim is not None
@@ -264,6 +264,12 @@ async def test_a_refused_delivery_can_be_parked(store: SqlCallStore) -> None:
     assert listing.delivery is not None
     assert (listing.delivery.status, listing.delivery.attempts) == ("parked", 2)
     assert (listing.delivery.rejections, listing.delivery.last_error) == (2, "refused 422")
+
+    later = T0 + timedelta(hours=1)
+    assert await store.requeue_delivery(key, later)
+    assert not await store.requeue_delivery("no-such-key", later)
+    (again,) = await store.pending_deliveries(due_at=later)
+    assert (again.message.key, again.rejections, again.attempts) == (key, 0, 2)
 
 
 async def test_a_store_survives_reopening(location: str) -> None:
