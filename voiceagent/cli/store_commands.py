@@ -231,30 +231,36 @@ async def _list_messages(store: SqlCallStore, args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise StoreCommandError("--limit must be at least 1")
     since = parse_since(args.since, datetime.now(UTC))
-    listed = await store.recent_messages(since=since, limit=args.limit)
+    listed = await store.recent_messages(since=since, limit=args.limit, status=args.status)
     rows = [_message_json(entry, show_pii=args.show_pii) for entry in listed]
-    if args.status:
-        rows = [row for row in rows if (row["delivery"] or {}).get("status") == args.status]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
         return 0
-    if not rows:
+    parked = [] if args.status else await store.recent_messages(status="parked")
+    if rows:
+        _table(_MESSAGE_COLUMNS, [_message_cells(row) for row in rows])
+    else:
         print("no messages")
-        return 0
-    _table(
-        ["TAKEN (UTC)", "KIND", "URGENCY", "FOR", "FROM", "CALLBACK", "DELIVERY", "TEXT", "KEY"],
-        [
-            [
-                _when(row["taken_at"]), row["kind"], row["urgency"],
-                (row["for"] or {}).get("name", ""), row["from"]["name"] or "",
-                row["callback_number"] or "", _delivery_text(row["delivery"]),
-                row["text"] if row["text"] is not None else f"({row['text_length']} characters)",
-                row["key"],
-            ]
-            for row in rows
-        ],
-    )  # fmt: skip
+    if parked:
+        print(
+            f"{len(parked)} message(s) parked, waiting for a person: "
+            "voiceagent messages --status parked; voiceagent messages retry KEY"
+        )
     return 0
+
+
+_MESSAGE_COLUMNS = [
+    "TAKEN (UTC)", "KIND", "URGENCY", "FOR", "FROM", "CALLBACK", "DELIVERY", "TEXT", "KEY"
+]  # fmt: skip
+
+
+def _message_cells(row: dict[str, Any]) -> list[str]:
+    text = row["text"] if row["text"] is not None else f"({row['text_length']} characters)"
+    return [
+        _when(row["taken_at"]), row["kind"], row["urgency"], (row["for"] or {}).get("name", ""),
+        row["from"]["name"] or "", row["callback_number"] or "", _delivery_text(row["delivery"]),
+        text, row["key"],
+    ]  # fmt: skip
 
 
 def _call_json(call: CallRecordRow, *, show_pii: bool) -> dict[str, Any]:
@@ -336,10 +342,14 @@ def _delivery_text(delivery: dict[str, Any] | None) -> str:
     if status == "delivered":
         return f"delivered {_when(delivery['delivered_at'])[11:]}"
     if status == "parked":
-        return f"PARKED after {attempts} attempts: {delivery['last_error']}"
+        return f"PARKED after {_attempts(attempts)}: {delivery['last_error']}"
     if attempts:
-        return f"retrying ({attempts} failed: {delivery['last_error']})"
+        return f"retrying ({_attempts(attempts)} failed: {delivery['last_error']})"
     return "pending"
+
+
+def _attempts(count: int) -> str:
+    return f"{count} attempt" if count == 1 else f"{count} attempts"
 
 
 def _masked(value: object, mask: Callable[[str], str], *, show_pii: bool) -> str | None:

@@ -324,9 +324,12 @@ class CallStore(Protocol):
         ...
 
     async def recent_messages(
-        self, since: datetime | None = None, limit: int | None = None
+        self,
+        since: datetime | None = None,
+        limit: int | None = None,
+        status: Literal["pending", "delivered", "parked"] | None = None,
     ) -> list[MessageListing]:
-        """Messages newest first, taken at or after `since`, with their delivery."""
+        """Messages newest first, taken at or after `since`, in `status`, with their delivery."""
         ...
 
     async def close(self) -> None:

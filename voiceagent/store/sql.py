@@ -23,7 +23,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequenc
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import datetime
-from typing import Any, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 import structlog
 from sqlalchemy import Executable, Row, func, select, update
@@ -318,9 +318,12 @@ class SqlCallStore:
         return [records.call_record(row) for row in await self._rows(statement)]
 
     async def recent_messages(
-        self, since: datetime | None = None, limit: int | None = None
+        self,
+        since: datetime | None = None,
+        limit: int | None = None,
+        status: Literal["pending", "delivered", "parked"] | None = None,
     ) -> list[MessageListing]:
-        """Messages newest first, with where each stands with staff."""
+        """Messages newest first, with where each stands with staff; only `status` if given."""
         delivery = [column.label(f"o_{column.name}") for column in outbox.c]
         statement = (
             records.select_messages()
@@ -331,6 +334,16 @@ class SqlCallStore:
         )
         if since is not None:
             statement = statement.where(messages.c.at >= since)
+        if status == "delivered":
+            statement = statement.where(outbox.c.delivered_at.is_not(None))
+        elif status == "parked":
+            statement = statement.where(outbox.c.parked_at.is_not(None))
+        elif status == "pending":
+            statement = statement.where(
+                outbox.c.id.is_not(None),
+                outbox.c.delivered_at.is_(None),
+                outbox.c.parked_at.is_(None),
+            )
         return [
             MessageListing(records.stored_message(row), records.delivery_state(row))
             for row in await self._rows(statement)

@@ -320,4 +320,11 @@ async def test_recent_calls_and_messages_newest_first_since_and_limited(
     listed = await store.recent_messages(since=T0 + timedelta(minutes=2))
     assert [m.stored.call_id for m in listed] == ["c3", "c2"]
     assert [m.delivery.status for m in listed if m.delivery] == ["pending", "pending"]
+    async with store.claim_delivery(T0 + timedelta(hours=1), T0) as claim:
+        assert claim is not None
+        await claim.delivered(T0)
+    (done,) = await store.recent_messages(status="delivered")
+    assert done.stored.call_id == "c0"
+    assert len(await store.recent_messages(status="pending")) == 3
+    assert await store.recent_messages(status="parked") == []
     assert len(await store.recent_messages(limit=1)) == 1
