@@ -43,6 +43,7 @@ GUARD_WORDS: Final[dict[str, tuple[str, str]]] = {
     "claim_needs_carrier": ("claim, 24/7 line not yet given", "no carrier line needed"),
     "no_message_taken": ("no message yet", "message already taken"),
     "away_again": ("twice", "first time"),
+    "phone_unconfirmed": ("a number was read back", "no number read back"),
 }
 """Every guard of the chart, as a diagram says it."""
 
@@ -52,6 +53,7 @@ EVENT_WORDS: Final[dict[str, str]] = {
     "call_time_limit": "time limit",
     "error_execution": "error",
     "provide_details": "details given",
+    "confirm_phone": "yes or no to the number read back",
     "caller_done": "caller done",
     "ask_hours": "hours",
     "ask_services": "services",

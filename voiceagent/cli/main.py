@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from statecharts import AgencyConfig, AgencyConfigError, default_agency, load_agency
 from statecharts._diagram import FULL, OVERVIEW, view_names
 from voiceagent.cli.diagram import DOCS, FORMATS, DiagramError, render, stale_docs, update_docs
+from voiceagent.cli.spoken import add_audio_arguments, spoken_call
 from voiceagent.cli.store_commands import STORE_ERRORS, add_store_commands, resolve_store
 from voiceagent.logs import configure_logging
 from voiceagent.scripted.scenario_files import ScenarioError, load_scenarios
@@ -58,6 +59,9 @@ def _logging(args: argparse.Namespace) -> None:
 
 
 def _call(args: argparse.Namespace) -> int:
+    if args.audio is not None or args.out is not None or args.json:
+        _logging(args)
+        return spoken_call(args, _agency(args), _at(args))
     from voiceagent.cli.console import console_call  # noqa: PLC0415 - loads LiveKit only when needed
 
     _logging(args)
@@ -65,7 +69,11 @@ def _call(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from voiceagent.scripted.simulate import call_report, run_script  # noqa: PLC0415 - loads LiveKit
+    from voiceagent.scripted.simulate import (  # noqa: PLC0415 - loads LiveKit
+        call_report,
+        report_lines,
+        run_script,
+    )
 
     config = _agency(args)
     at = _at(args)
@@ -86,14 +94,7 @@ def _simulate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report))
         return 0
-    persona = config.persona.name
-    for line in report["transcript"]:
-        speaker = persona if line["speaker"] == "agent" else "Caller"
-        print(f"{speaker}: {line['text']}")
-    target = report["outcome"]["target"]
-    print(f"[states: {' -> '.join(report['states'])}]")
-    to = f" to {target['name']}" if target else ""
-    print(f"[outcome: {report['outcome']['kind']}{to}]")
+    print("\n".join(report_lines(report, config.persona.name)))
     return 0
 
 
@@ -175,6 +176,7 @@ def _parser() -> argparse.ArgumentParser:
         "call", parents=[common, clock], help="hold a call in the terminal (offline, no keys)"
     )
     call.add_argument("--store", metavar="PATH|URL", help="a SQLite file or postgresql:// URL")
+    add_audio_arguments(call)
     call.set_defaults(handler=_call)
 
     simulate = commands.add_parser(
