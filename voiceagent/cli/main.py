@@ -20,6 +20,7 @@ from statecharts import AgencyConfig, AgencyConfigError, default_agency, load_ag
 from statecharts._diagram import FULL, OVERVIEW, view_names
 from voiceagent.cli.diagram import DOCS, FORMATS, DiagramError, render, stale_docs, update_docs
 from voiceagent.cli.spoken import add_audio_arguments, spoken_call
+from voiceagent.cli.store_commands import STORE_ERRORS, add_store_commands, resolve_store
 from voiceagent.logs import configure_logging
 from voiceagent.scripted.scenario_files import ScenarioError, load_scenarios
 from voiceagent.scripted.turns import parse_at, parse_turns
@@ -65,7 +66,7 @@ def _call(args: argparse.Namespace) -> int:
     from voiceagent.cli.console import console_call  # noqa: PLC0415 - loads LiveKit only when needed
 
     _logging(args)
-    return asyncio.run(console_call(_agency(args), _at(args), store_path=Path(args.store)))
+    return asyncio.run(console_call(_agency(args), _at(args), store=resolve_store(args.store)))
 
 
 def _simulate(args: argparse.Namespace) -> int:
@@ -183,7 +184,7 @@ def _parser() -> argparse.ArgumentParser:
     call = commands.add_parser(
         "call", parents=[common, clock], help="hold a call in the terminal (offline, no keys)"
     )
-    call.add_argument("--store", default="calls.sqlite3", metavar="FILE", help="the call store")
+    call.add_argument("--store", metavar="PATH|URL", help="a SQLite file or postgresql:// URL")
     add_audio_arguments(call)
     call.set_defaults(handler=_call)
 
@@ -200,6 +201,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     scenarios.add_argument("paths", nargs="+", metavar="PATH", help="scenario YAML files")
     scenarios.set_defaults(handler=_scenarios)
+    add_store_commands(commands)
 
     helps = {
         "start": "run the worker for production (LiveKit's `start`; needs LIVEKIT_URL and keys)",
@@ -232,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ScenarioError,
         SettingsError,
         OSError,
+        *STORE_ERRORS,
     ) as error:
         print(f"voiceagent {args.command}: error: {error}", file=sys.stderr)
         return _USAGE_ERROR

@@ -1,7 +1,10 @@
 """Where the worker keeps calls and messages, and how messages reach staff.
 
-One seam, so the worker only speaks the store port: `open_records` gives the call
-store and its outbox for one call and closes the store afterwards.
+One seam, so the worker only speaks the store port: `open_records` connects the
+configured store (SQLite file or PostgreSQL, migrated) and its outbox to staff (the
+signed webhook, or the log until one is configured) for one call, and closes the
+store afterwards. `check_records` connects once at start, so an unreachable database
+stops the worker with one line naming `VOICEAGENT_STORE`.
 """
 
 from __future__ import annotations
@@ -9,18 +12,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 
-from voiceagent.store.outbox import LogDelivery, Outbox
+from voiceagent.store.outbox import Outbox
 from voiceagent.store.port import CallStore
-from voiceagent.store.sqlite import SqliteCallStore
+from voiceagent.store.staff import configured_outbox, connect_configured_store
 from voiceagent.worker.settings import WorkerSettings
 
-__all__ = ["DEFAULT_STORE", "Records", "open_records"]
-
-DEFAULT_STORE = Path("calls.sqlite3")
-"""The embedded store, beside the worker, as for `voiceagent call`."""
+__all__ = ["Records", "RecordsOpener", "check_records", "open_records"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +35,18 @@ RecordsOpener = Callable[[WorkerSettings], contextlib.AbstractAsyncContextManage
 @contextlib.asynccontextmanager
 async def open_records(settings: WorkerSettings) -> AsyncIterator[Records]:
     """Open the configured store for one call; close it when the call is done."""
-    del settings  # one embedded store until the durable store's settings land
-    store = SqliteCallStore(DEFAULT_STORE)
+    store = await connect_configured_store(settings.records)
     try:
-        yield Records(store, Outbox(store, LogDelivery(), clock=lambda: datetime.now(UTC)))
+        yield Records(store, configured_outbox(settings.records, store))
     finally:
         await store.close()
+
+
+async def check_records(settings: WorkerSettings) -> None:
+    """Connect to (and migrate) the configured store once, at start.
+
+    Raises:
+        StoreUnavailableError: One line naming `VOICEAGENT_STORE` and what went wrong.
+    """
+    store = await connect_configured_store(settings.records)
+    await store.close()

@@ -10,6 +10,7 @@ dispatch rule names, so the two can never disagree.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import warnings
@@ -22,6 +23,7 @@ from statecharts import AgencyConfig, default_agency, load_agency
 from voiceagent.logs import configure_logging
 from voiceagent.worker.entry import entrypoint
 from voiceagent.worker.prewarm import ENV_FILE_VARIABLE, LOG_JSON_VARIABLE, prewarm
+from voiceagent.worker.records import check_records
 from voiceagent.worker.settings import WorkerSettings, load_settings
 
 __all__ = ["COMMANDS", "build_server", "run_command"]
@@ -61,11 +63,13 @@ def run_command(
     Raises:
         SettingsError: A missing or bad setting, named in one line.
         AgencyConfigError: A bad agency file, with the field at fault.
+        StoreUnavailableError: The configured store cannot be reached, named in one line.
     """
     settings = load_settings(env_file)
     if command in ("start", "dev"):
         settings.require_livekit()
     config = load_agency(settings.agency_file) if settings.agency_file else default_agency()
+    asyncio.run(check_records(settings))
     if env_file is not None:
         os.environ[ENV_FILE_VARIABLE] = str(env_file.resolve())  # every worker process reads it
     json = (command == "start") if settings.worker.log_json is None else settings.worker.log_json

@@ -28,6 +28,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from pydantic_settings import SettingsError as _SourceError
 
 from voiceagent.speech.settings import SpeechSettings
+from voiceagent.store.settings import StoreSettings
 
 __all__ = [
     "ENV_PREFIX",
@@ -218,6 +219,9 @@ class WorkerSettings(BaseSettings):
     call: CallSettings = Field(default_factory=CallSettings)
     telephony: TelephonySettings = Field(default_factory=TelephonySettings)
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
+    records: StoreSettings = Field(default_factory=StoreSettings)
+    """Where calls and messages are kept and how staff get them (flat `VOICEAGENT_STORE`,
+    `VOICEAGENT_WEBHOOK_URL`, …). Not named `store`: that variable is the store's location."""
     """The offline voice's own settings (flat `VOICEAGENT_STT_MODEL`, …), used by `local`."""
 
     @field_validator("livekit_url", "livekit_api_key", mode="before")

@@ -40,6 +40,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith(("VOICEAGENT_", "LIVEKIT_")):
             monkeypatch.delenv(name)
+    monkeypatch.setenv("VOICEAGENT_STORE", ":memory:")  # the start check opens the store
     for name in (ENV_FILE_VARIABLE, LOG_JSON_VARIABLE):  # the commands set these: undo after
         monkeypatch.setenv(name, "")
         monkeypatch.delenv(name)
@@ -113,6 +114,30 @@ def test_a_bad_setting_fails_in_one_line(
     assert err.count("\n") == 1
     assert "VOICEAGENT_TELEPHONY__EXTENSION_DESTINATION" in err
     assert "Traceback" not in err
+
+
+def test_an_unreachable_store_fails_at_start_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A database that cannot be reached stops the worker at start, naming VOICEAGENT_STORE."""
+    monkeypatch.setenv("VOICEAGENT_STORE", "postgresql://nobody@127.0.0.1:1/calls")
+    monkeypatch.setenv("VOICEAGENT_STORE_TIMEOUT", "3")
+    assert main(["console", "--text"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "VOICEAGENT_STORE" in err
+    assert "Traceback" not in err
+
+
+def test_a_bad_webhook_setting_is_named(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The store's own settings are the worker's too: a webhook that is not http(s) is named."""
+    monkeypatch.setenv("VOICEAGENT_WEBHOOK_URL", "ftp://staff.example/messages")
+    assert main(["console"]) == 2
+    err = capsys.readouterr().err
+    assert "VOICEAGENT_WEBHOOK_URL" in err
+    assert err.count("\n") == 1
 
 
 def test_a_bad_agency_file_fails_in_one_line(
