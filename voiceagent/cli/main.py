@@ -24,6 +24,7 @@ from voiceagent.cli.store_commands import STORE_ERRORS, add_store_commands, reso
 from voiceagent.logs import configure_logging
 from voiceagent.scripted.scenario_files import ScenarioError, load_scenarios
 from voiceagent.scripted.turns import parse_at, parse_turns
+from voiceagent.worker.settings import SettingsError
 
 if TYPE_CHECKING:
     from voiceagent.scripted.scenarios import ScenarioResult
@@ -137,6 +138,14 @@ def _diagram(args: argparse.Namespace) -> int:
     return 0
 
 
+def _worker(args: argparse.Namespace) -> int:
+    from voiceagent.worker.server import run_command  # noqa: PLC0415 - loads the LiveKit worker
+
+    env_file = Path(args.env_file) if args.env_file else None
+    run_command(args.command, args.livekit_arguments, env_file=env_file)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="voiceagent",
@@ -193,13 +202,28 @@ def _parser() -> argparse.ArgumentParser:
     scenarios.add_argument("paths", nargs="+", metavar="PATH", help="scenario YAML files")
     scenarios.set_defaults(handler=_scenarios)
     add_store_commands(commands)
+
+    helps = {
+        "start": "run the worker for production (LiveKit's `start`; needs LIVEKIT_URL and keys)",
+        "dev": "run the worker for development (LiveKit's `dev`; readable logs)",
+        "console": "talk to the worker's agent in this terminal (LiveKit's `console`)",
+    }
+    for name, text in helps.items():
+        worker = commands.add_parser(name, help=text, add_help=False)
+        worker.add_argument("--env-file", metavar="FILE", help="read settings from FILE too")
+        worker.add_argument("livekit_arguments", nargs=argparse.REMAINDER, metavar="...")
+        worker.set_defaults(handler=_worker)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.handler is not _worker:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.handler is _worker:  # LiveKit's own options pass through untouched
+        args.livekit_arguments = [*unknown, *args.livekit_arguments]
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
@@ -208,6 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         DiagramError,
         AgencyConfigError,
         ScenarioError,
+        SettingsError,
         OSError,
         *STORE_ERRORS,
     ) as error:
