@@ -132,7 +132,9 @@ class CallRun:
         Like a caller on the line, the script waits for the reply it is owed: if it is
         late, the watchdog's holding line and retry come before the next turn. The
         turn stops being waited for when the call ends meanwhile (the watchdog may end
-        a stalled one), so a wedged session never holds the caller's script.
+        a stalled one), so a wedged session never holds the caller's script; an error
+        that ended the call (through the chart's error path) is the call's end, not
+        the script's error.
         """
         if self.ended:
             return
@@ -140,9 +142,9 @@ class CallRun:
         result: RunResult[None] = self.session.run(user_input=text)
         turn = asyncio.ensure_future(result)
         await first_of(orchestrator.finished.wait(), keep=turn)
-        if turn.done():
-            turn.result()  # an error in the turn is the caller's script's to see
         await orchestrator.wait_idle()
+        if turn.done() and not self.ended:
+            turn.result()  # an error the call survived is the caller's script's to see
         if orchestrator.watchdog.owes(Debt.REPLY) is not None:
             await first_of(orchestrator.watchdog.paid(Debt.REPLY), orchestrator.finished.wait())
             await orchestrator.wait_idle()
@@ -231,6 +233,8 @@ def new_call(
                 silence.caller_spoke()
                 if run.chart.where() not in ON_HOLD_STATES:
                     orchestrator.caller_turn()
+            elif item.role == "assistant":
+                orchestrator.rescue.line_said(item.text_content)
             if item.role in ("assistant", "user"):
                 speaker = "agent" if item.role == "assistant" else "caller"
                 run.transcript.append(Line(speaker, item.text_content))

@@ -54,6 +54,15 @@ class Rescue:
         if speech is None or speech.id not in self._holding:
             self.watchdog.met(Debt.REPLY)
 
+    def line_said(self, text: str) -> None:
+        """A line of the receptionist's reached the transcript: unless the holding line, a reply.
+
+        LiveKit does not always pass through "speaking" (an output that never plays a
+        frame goes from thinking to listening), so a line said counts as well.
+        """
+        if text != HOLDING_LINE:
+            self.watchdog.met(Debt.REPLY)
+
     async def _retry(self, debt: Debt, reason: str) -> Overdue:
         """A debt is late: say the holding line and try again (never wait for playout)."""
         session = self._orchestrator.session
