@@ -14,8 +14,9 @@ from enum import StrEnum
 
 from statecharts import CallerKind, CallerRole, CertificateKind, Intent
 from voiceagent.brain import _lexicon as lx
-from voiceagent.brain._entities import extract_carrier, name_words
+from voiceagent.brain._entities import extract_carrier
 from voiceagent.brain._lexicon import word_set
+from voiceagent.brain._people import name_words
 
 __all__ = [
     "Choice",
@@ -61,8 +62,19 @@ _CHOICES: tuple[tuple[Choice, re.Pattern[str]], ...] = (
         Choice.POLICYHOLDER,
         re.compile(r"\b(?:policy\s*holder|homeowner|insured|owner|me|myself|i'm\s+the)\b"),
     ),
-    (Choice.NEW, re.compile(r"\b(?:new|first\s+time|become|becoming|prospective|request)\b")),
-    (Choice.EXISTING, re.compile(r"\b(?:existing|current|already|question|client|customer)\b")),
+    (
+        Choice.NEW,
+        re.compile(
+            r"\b(?:new|first\s+time|become|becoming|prospective|request|issue|issued\s+for)\b"
+        ),
+    ),
+    (
+        Choice.EXISTING,
+        re.compile(
+            r"\b(?:existing|current|already|question|client|customer|mistake|error|wrong"
+            r"|misspelled|typo|fix|correct|update|change)\b"
+        ),
+    ),
 )
 _LEAD = re.compile(
     r"^(?:(?:yes|yeah|yep|sure|ok|okay|um|uh|so|well|oh),?\s+)*"

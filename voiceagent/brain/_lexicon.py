@@ -1,7 +1,6 @@
 """The phrases the offline brain listens for beyond intents, as compiled pattern tables.
 
-Security and scope topics (agency.md section 7), clues to the line of business
-(section 3, standard intake), corrections, yes and no, "that's all", and the
+Security and scope topics (agency.md section 7), corrections, yes and no, "that's all", and the
 answers to the chart's multiple-choice questions are written here once, as data,
 and compiled at import, so reading an utterance is a handful of regex searches.
 Patterns run on the lowercased, whitespace-collapsed utterance. The intents' own
@@ -16,8 +15,6 @@ from collections.abc import Iterable
 from statecharts import RedirectTopic
 
 __all__ = [
-    "BUSINESS_CLUES",
-    "BUSINESS_VEHICLES",
     "CALLBACK",
     "CERTIFICATE_EXISTING",
     "CERTIFICATE_NEW",
@@ -26,10 +23,10 @@ __all__ = [
     "CORRECTION",
     "DONE",
     "DONT_KNOW",
+    "INJECTION_WORDS",
     "LEAVE_MESSAGE",
-    "NEGATION",
     "NO",
-    "PERSONAL_CLUES",
+    "NOT_NAMES",
     "REDIRECT_TABLE",
     "ROLE_BANK",
     "ROLE_POLICYHOLDER",
@@ -47,8 +44,12 @@ def word_set(words: str) -> frozenset[str]:
 
 
 def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
-    """One compiled alternation of `patterns`, so a family costs a single search."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    """One compiled alternation of `patterns`, so a family costs a single search.
+
+    Every phrase starts a word, so the search tries the alternatives only where a word
+    starts: several times faster than trying them at every character.
+    """
+    return re.compile(r"(?<![\w'])(?=\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
 
 
 _INJECTION = [
@@ -66,6 +67,7 @@ _INJECTION = [
     r"\bnew\s+instructions\b",
     r"\bfrom\s+now\s+on\s+you\b",
     r"\b(?:talk|speak)\s+like\s+(?:a|an)\b",
+    r"\baccent\b|\bimpression\s+of\b|\bsing\s+(?:me\s+)?(?:a\s+)?song\b",
 ]
 _INSTRUCTIONS = [
     r"\byour\s+(?:system\s+)?(?:instructions|prompts?|programming|guidelines|rules|directives)\b",
@@ -75,6 +77,8 @@ _INSTRUCTIONS = [
     r"\bfunction\s+(?:names?|calls?)\b",
     r"\bhow\s+(?:are|were)\s+you\s+(?:programmed|built|made|trained|configured)\b",
     r"\bwhat\s+were\s+you\s+told\b",
+    r"\bchat\s*gpt\b|\bgpt\b|\bopenai\b|\blanguage\s+model\b|\b(?:what|which)\s+(?:ai\s+)?model\b",
+    r"\bwho\s+(?:made|built|programmed|created|trained)\s+you\b",
 ]
 _ADMIN = [
     r"\badmin(?:istrator|istrative)?\s+(?:access|system|panel|rights|privileges|mode|account"
@@ -91,6 +95,10 @@ _OTHER_CALLERS = [
     r"\bwho\s+(?:else\s+)?(?:has\s+|just\s+)?called\b",
     r"\bsomeone\s+else's\s+(?:policy|number|phone|information|info|address|account|details)\b",
     r"\banother\s+(?:caller|customer|client)'s\b",
+    r"\b(?:address|phone\s+number|number|policy\s+number|information|info|details|coverage)"
+    r"\s+(?:of|for)\s+(?:your|another|a|my|the|some)\s+(?:other\s+)?(?:customer|client|neighbor"
+    r"|friend|coworker|co-worker|policyholder|insured)s?\b",
+    r"\bmy\s+(?:neighbor|friend|coworker|ex)(?:'s)?\s+(?:policy|number|info|address|coverage)\b",
 ]
 _OFF_TOPIC = [
     r"\bbook\s+(?:me\s+)?(?:a\s+)?(?:flight|hotel|table|trip|cruise|ticket|rental\s+car"
@@ -105,6 +113,9 @@ _OFF_TOPIC = [
     r"\bstock\s+(?:price|market|tip)s?\b",
     r"\bmeaning\s+of\s+life\b",
     r"\bhomework\b",
+    r"\b(?:good|best|nice|cheap)\s+(?:restaurant|place\s+to\s+eat|hotel|bar|movie)s?\b",
+    r"\brecommend\s+(?:a|an|some)\s+(?:restaurant|hotel|movie|mechanic|bar|lawyer)\b",
+    r"\bcheck\s+engine\b|\boil\s+change\b|\bflat\s+tire\b|\bmechanic\b",
 ]
 _POLICY_DETAILS = [
     r"\b(?:what|how\s+much)\s+(?:is|are)\s+my\s+(?:deductibles?|premiums?|limits?|coverage\s+"
@@ -135,48 +146,10 @@ UNTRUSTED_TOPICS = frozenset(
 )
 """Topics that make the whole utterance untrusted: nothing else in it is acted on."""
 
-BUSINESS_CLUES = any_of(
-    [
-        r"\bbusiness(?:es)?\b",
-        r"\bcommercial\b",
-        r"\bcompany\s+(?:car|vehicle|truck|van)s?\b",
-        r"\bwork\s+(?:truck|van|vehicle)s?\b",
-        r"\bfleet\b",
-        r"\bllc\b|\binc\b|\bcorp(?:oration)?\b",
-        r"\b(?:my|our|the|a)\s+(?:office|company|store|shop|restaurant|firm|practice|warehouse)\b",
-        r"\bgeneral\s+liability\b|\bworkers'?\s+comp(?:ensation)?\b|\bprofessional\s+liability\b",
-    ]
-)
-BUSINESS_VEHICLES = any_of(
-    [r"\bcompany\s+(?:car|vehicle|truck|van)s?\b", r"\bwork\s+(?:truck|van|vehicle)s?\b"]
-)
-"""Vehicles that are business clues, so their "car" or "truck" is not a personal one."""
-PERSONAL_CLUES = any_of(
-    [
-        r"\bpersonal\b",
-        r"\bfamily\b",
-        r"\bauto\b",
-        r"\bcars?\b",
-        r"\bmy\s+vehicles?\b",
-        r"\b(?:my|our|a|the|new)\s+(?:home|house|condo|motorcycle|boat|rv)\b",
-        r"\b(?:home|house|homeowners?|renters?|condo|life|motorcycle|boat|rv|flood|pet)\s+"
-        r"(?:insurance|policy|policies|coverage|quote)\b",
-        r"^(?:home|house|homeowners?|home\s+and\s+auto)\b",
-    ]
-)
-"""Clues to the line of business (agency.md section 3, standard intake step 2).
-
-Generic phrases ("I need insurance", "a quote") are deliberately absent: they are
-not clues, and the receptionist must ask.
-"""
-
 CORRECTION = any_of(
     [r"\bactually\b", r"\bi\s+meant?\b", r"\bcorrection\b", r"\bnot\s+(?:personal|business)\b",
      r"^no,?\s+(?:it's|it\s+is|for|i)\b", r"^wait\b", r"\bsorry,?\s+(?:i|it)\b"]
 )  # fmt: skip
-NEGATION = re.compile(r"\b(?:not|isn't|no)\s+(?:a\s+|for\s+)?(?:my\s+)?$")
-"""A clue right after "not" ("not personal, business") is the caller ruling it out."""
-
 YES = re.compile(
     r"^(?:yes|yeah|yep|yup|ya|sure|correct|right|exactly|absolutely|of\s+course|ok|okay"
     r"|uh[\s-]?huh|affirmative|i\s+do|i\s+would|please\s+do|that's\s+right)\b"
@@ -197,12 +170,20 @@ DONE = any_of(
         r"^no,?\s+(?:thanks|thank\s+you)\b",
         r"\bhave\s+a\s+(?:good|great|nice)\s+(?:day|one|evening|night|afternoon|weekend)\b",
         r"\bno\s+(?:more|other|further)\s+questions\b",
+        r"^(?:no|nope|nah),?\s+(?:i'm|i\s+am|we're|we\s+are)\s+(?:good|fine|all\s+set|okay)\b",
+        r"\bthat\s+(?:answers|answered|covers|helps|does\s+it|was\s+all)\b",
+        r"\bnever\s*mind\b",
+        r"\bthanks?\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?for\s+(?:your|the|all)\b"
+        r"|\bthat's\s+(?:exactly\s+)?what\s+i\s+needed\b|\bshould\s+do\s+it\b",
+        r"\bi'll\s+(?:just\s+)?(?:call|contact|reach|email)\s+(?:them|back|you\s+back|later|him|her"
+        r"|it)\b",
     ]
 )
 CALLBACK = any_of(
-    [r"\bcall\s+(?:me\s+)?back\b", r"\bcall[\s-]?back\b",
-     r"\b(?:have|can|could)\s+(?:someone|somebody)\s+(?:call|contact|reach)\s+me\b",
-     r"\breturn\s+my\s+call\b"]
+    [r"\b(?:call|ring|get)\s+me\s+back\b", r"(?<!i'll\s)(?<!will\s)\bcall[\s-]?back\b(?!\s+later)",
+     r"\b(?:have|can|could|would|will|please)\s+(?:[\w']+\s+){0,3}?(?:call|contact|reach|ring)"
+     r"\s+me\b",
+     r"\bgive\s+me\s+a\s+(?:call|ring)\b", r"\breturn\s+my\s+call\b"]
 )  # fmt: skip
 LEAVE_MESSAGE = any_of(
     [r"\bleave\s+(?:a\s+|him\s+a\s+|her\s+a\s+|them\s+a\s+)?(?:message|voicemail|note)\b",
@@ -222,7 +203,11 @@ CERTIFICATE_EXISTING = any_of(
 CLIENT_EXISTING = any_of(
     [r"\b(?:existing|current|established)\s+(?:client|customer)\b",
      r"\bi\s+(?:already\s+)?have\s+a\s+policy\s+with\s+you\b",
-     r"\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:a|your)\s+(?:client|customer)\b"]
+     r"\binsured\s+(?:with|by|through)\s+(?:you|your)\b",
+     r"\b(?:have|got)\s+(?:my|our|a)\s+(?:\w+\s+){0,2}?(?:policy|policies|insurance|coverage)\s+"
+     r"(?:with|through)\s+(?:you|your)\b",
+     r"\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:a\s+|an\s+|your\s+)?(?:existing\s+|current\s+)?"
+     r"(?:clients?|customers?)\b"]
 )  # fmt: skip
 CLIENT_NEW = any_of(
     [r"\b(?:become|becoming)\s+a\s+(?:new\s+)?(?:client|customer)\b",
@@ -231,7 +216,7 @@ CLIENT_NEW = any_of(
 )  # fmt: skip
 VENDOR = any_of(
     [r"\bvendor\b", r"\bsales\s+call\b", r"\bi'm\s+selling\b", r"\bpartnership\b",
-     r"\bmarketing\b", r"\bsolicit"]
+     r"\bmarketing\b", r"\bsolicit", r"\bsell(?:ing)?\s+(?:you|your)\b", r"\badvertis"]
 )  # fmt: skip
 ROLE_BANK = any_of(
     [r"\b(?:i'm|i\s+am|we're|we\s+are|calling)\s+(?:from|with)\s+(?:the|a)\s+(?:bank|lender"
@@ -242,3 +227,32 @@ ROLE_POLICYHOLDER = any_of(
      r"\b(?:i'm|i\s+am)\s+the\s+(?:insured|owner|customer|client|borrower)\b",
      r"\bmy\s+(?:own\s+)?(?:policy|home|house|mortgage|loan|insurance)\b"]
 )  # fmt: skip
+
+
+NOT_NAMES = word_set(
+    """a an the and or but so to of in on at by for from with about as into over after before
+    i me my mine we us our you your he him his she her they them their it its this that these
+    those is am are was were be been being do does did have has had will would can could may
+    might must shall should not no nor yes yeah yep ok okay sure just only also very really
+    here there where when why how what who whom which while if then than too again still even
+    calling call called looking trying wondering hoping interested having getting going coming
+    need needs want wants like would sorry fine good great well bad new old sure glad happy
+    ready done all any some someone somebody anyone anybody everyone nobody none something
+    anything nothing everything insurance policy coverage quote claim claims car home house auto
+    business personal company agent representative person human manager supervisor owner
+    office help please thanks thank hi hello hey um uh er ah oh calling regarding about
+    because since until urgent important one two three four five six seven eight nine ten
+    number phone name last first spelled spelling spell letter letters extension ext
+    speaking available around today tomorrow now back right wrong correct actually just
+    currently moving buying selling switching thinking still already almost a.m p.m
+    ignore instructions instruction transfer system prompt admin access pirate pretend
+    client customer vendor bank lender mortgage certificate payment bill existing ma'am maam
+    sir miss mister spanish english espanol operator reception receptionist billing sales
+    service services accounting underwriting renewals department team front desk whoever
+    anyone's everybody guy guys lady folks people staff boss rep agents reps free busy
+    commercial auto home life renters flood"""
+)
+"""Words that are never a person's name, whatever follows "I'm", "this is" or "please"."""
+
+INJECTION_WORDS = word_set("ignore instructions transfer extension system prompt")
+"""Words that make a "name" an instruction in disguise (agency.md section 7)."""

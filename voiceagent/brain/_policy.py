@@ -29,10 +29,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from statecharts import INTAKE_INTENTS, CallerKind, Intent, Question
+from statecharts import INTAKE_INTENTS, CallerKind, Intent, Question, RedirectTopic
 from voiceagent.brain import _replies as say
 from voiceagent.brain._answers import Choice
 from voiceagent.brain._block import CallState, read_block
+from voiceagent.brain._people import name_words
 from voiceagent.brain._tools import ToolSpec
 from voiceagent.brain._turns import Recent, ToolReturned, Turn, call_key
 from voiceagent.brain._understanding import Understanding, understand
@@ -83,6 +84,7 @@ _CHOICE_TOOL = {
 }
 _WE_HAVE = re.compile(r"we have (.+?)\. which", re.IGNORECASE)
 _DETAIL_KNOWN = {"phone": ("phone", "phone_number")}
+_ANYTHING_ELSE = re.compile(r"\banything\s+else\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +150,12 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
     heard = step.heard
     if "greeted" in step.tools and not step.recent.accepted("greeted"):
         yield CallTool("greeted")
-    if heard.redirect is not None:
+    if heard.redirect is not None and not _routed_instead(heard):
         yield CallTool("redirect", {"topic": heard.redirect.value})
     if heard.untrusted or heard.is_empty:
         return
-    if heard.done:
-        yield CallTool("caller_done")
+    if heard.done or (heard.no and heard.plain and _ANYTHING_ELSE.search(step.recent.said_before)):
+        yield CallTool("caller_done")  # "no" to "anything else?" is a goodbye
         return
     if heard.spanish:
         yield from _once(step, "spanish_speaker")
@@ -164,21 +166,41 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
         carrier = {"carrier": heard.carrier} if heard.carrier else {}
         yield from _once(step, "report_claim", carrier)
     yield from _answers(step)
-    if routing and heard.services:
-        yield CallTool("ask_services")
-    if routing and Intent.HOURS_LOCATION in heard.intents:
+    if routing and heard.services and heard.routing_intent is not Intent.NEW_QUOTE:
+        yield CallTool("ask_services")  # "do you write boats? I'm buying one": a quote
+    if routing and heard.intent is Intent.HOURS_LOCATION:
         yield CallTool("ask_hours")
     if routing:
         yield from _routing(step)
+    if routing and Intent.HOURS_LOCATION in heard.intents:
+        yield CallTool("ask_hours")  # asked on the side: after the need it came with
     details = _details(step)
     if details:
         yield CallTool("provide_details", details)
     if heard.callback:
         yield CallTool("request_callback")
-    if heard.leave_message:
-        yield CallTool("leave_message")
+    if heard.leave_message or (heard.callback and "request_callback" not in step.tools):
+        yield _leave_message(step)
     if heard.yes and "appointment" in step.recent.said_before.lower():
         yield CallTool("appointment")
+
+
+def _routed_instead(heard: Understanding) -> bool:
+    """A question about the caller's own policy is routed, not declined.
+
+    "What's my deductible?" is a coverage question: its intake gets the caller to their
+    account executive, who can answer it.
+    """
+    return heard.redirect is RedirectTopic.POLICY_DETAILS and heard.routing_intent in INTAKE_INTENTS
+
+
+def _leave_message(step: _Step) -> CallTool:
+    """A message, for the person named and with the words said, where the tool takes them."""
+    heard = step.heard
+    spec = step.tools.get("leave_message")
+    offered = spec.parameters if spec else frozenset()
+    arguments = {"person": heard.message_for, "message": heard.message_text}
+    return CallTool("leave_message", {k: v for k, v in arguments.items() if v and k in offered})
 
 
 def _once(step: _Step, name: str, arguments: Mapping[str, str] | None = None) -> Iterator[CallTool]:
@@ -258,9 +280,11 @@ def _which_person(step: _Step) -> str | None:
         for word, index in _ORDINALS.items():
             if re.search(rf"\b{word}\b", heard.text.lower()) and names:
                 return names[index]
-    if not heard.answer_name or not heard.plain:
+    said = " ".join(heard.answer_name) if heard.plain else ""
+    if not said:
+        said = " ".join(name_words(heard.text, capitalised=True))  # "Rachel T., the manager"
+    if not said:
         return None
-    said = " ".join(heard.answer_name)
     asked = step.recent.accepted("ask_for_person")
     previous = str(asked[-1].get("name", "")) if asked else ""
     if previous and " " not in previous and not said.lower().startswith(previous.lower()):
@@ -274,6 +298,8 @@ def _routing(step: _Step) -> Iterator[CallTool]:
         yield CallTool("ask_for_person", {"name": heard.person})
         return
     intent = heard.routing_intent
+    if heard.message_for:
+        return  # "have Louis call me about my renewal": the renewal is the message
     if step.recent.accepted_now & _USES_INTENT:
         return  # the intent was the answer to "what is it about?" or "are you a client?"
     if step.fresh and step.block.needed in _FREE_TEXT:
@@ -316,6 +342,8 @@ def _details(step: _Step) -> dict[str, str]:
         found["insurance_type"] = heard.insurance_type.value
     if step.fresh and needed is not None:
         _contextual_details(heard, needed, found)
+    if needed is Question.MESSAGE and heard.message_text:
+        found.setdefault("message", heard.message_text)
     spec = step.tools.get("provide_details")
     if spec is None:
         return {}
