@@ -66,13 +66,17 @@ _CHOICES: tuple[tuple[Choice, re.Pattern[str]], ...] = (
         Choice.NEW,
         re.compile(
             r"\b(?:new|first\s+time|become|becoming|prospective|request|issue|issued\s+for)\b"
+            r"|\bfirst\s+(?:one|certificate)\b|\b(?:haven't|never)\s+(?:gotten|had|received)\b"
+            r"|\bneed\s+one\b|\bone\s+(?:made|created|done|issued)\b"
         ),
     ),
     (
         Choice.EXISTING,
         re.compile(
             r"\b(?:existing|current|already|question|client|customer|mistake|error|wrong"
-            r"|misspelled|typo|fix|correct|update|change)\b"
+            r"|misspelled|typo|fix|correct|update|change|revise|revised|amend|reissue|resend)\b"
+            r"|\bsend\s+it\s+again\b|\banother\s+copy\b|\b(?:my|our)\s+(?:\w+\s+)?(?:policy|account"
+            r"|claim|bill)\b"
         ),
     ),
 )

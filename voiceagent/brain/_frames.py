@@ -21,7 +21,7 @@ __all__ = ["Frames", "read_frames"]
 _CLAUSE_END = r"(?=[.?!;]|,\s*(?:and|but|so)\b|\s+but\b|$)"
 """Where a supposed or asked-about clause ends: a full stop, a question mark, "but"."""
 
-_COVER = r"(?:cover(?:s|ed|age)?|pay\s+for|protect(?:s|ed)?|include(?:s|d)?)"
+_COVER = r"(?:cover(?:s|ed)?|insured\s+for|pay\s+for|protect(?:s|ed)?|include(?:s|d)?)"
 _QUESTION = r"\b(?:does|do|did|will|would|could|can|is|are|am|was|were|should)\b"
 _ASKS_COVER = [
     # "does my auto policy cover…", "is flood covered…", "am I covered if…"
@@ -43,7 +43,7 @@ _CLAIM_WORDS = r"(?:claims?|accidents?|losses|tickets?|wrecks?|violations?)\b"
 _DENIED = any_of(
     [
         r"\b(?:haven't|have\s+not|hasn't|has\s+not|never|didn't|did\s+not|don't|do\s+not"
-        rf"|won't|will\s+not)(?:\s+[\w']+){{0,3}}?\s+{_CLAIM_WORDS}",
+        rf"|won't|will\s+not|isn't|wasn't|aren't|not)(?:\s+[\w']+){{0,3}}?\s+{_CLAIM_WORDS}",
         rf"\b(?:no|not|zero|without)\s+(?:any\s+|a\s+|an\s+|prior\s+|previous\s+)?{_CLAIM_WORDS}",
         r"\bclaims?[\s-]free\b|\b(?:claims?|loss|accident|driving)\s+(?:history|free|record)\b",
         r"\bloss\s+runs?\b",
@@ -53,6 +53,15 @@ _DENIED = any_of(
     ]
 )
 """Claims and accidents denied or only named as a record ("no claims", "claims history")."""
+
+_REFUSED = any_of(
+    [
+        r"\b(?:don't|do\s+not|not|never|isn't|wasn't|won't|i'm\s+not|no)\s+(?:(?:want|need|trying"
+        r"|looking|calling|planning|going|asking)\s+(?:to\s+|for\s+|about\s+)?)?(?:\w+\s+){0,2}?"
+        r"(?:cancel\w*|quotes?|claims?)\b",
+    ]
+)
+"""What the caller says they are not after: "I don't want to cancel", "it's not a claim"."""
 
 _COVERAGE_QUESTION = re.compile("|".join(f"(?:{p})" for p in _ASKS_COVER))
 _ABOUT_THE_AGENCY = re.compile(
@@ -66,8 +75,10 @@ _YOU_BEFORE = re.compile(r"\byou(?:\s+guys|\s+all)?\s+$")
 
 @dataclass(frozen=True, slots=True)
 class Frames:
-    """The utterance with supposed, asked-about and denied spans blanked out."""
+    """The utterance with refused, supposed, asked-about and denied spans blanked out."""
 
+    affirmed: str
+    """The plain text without what the caller says they are not after."""
     happened: str
     """The plain text with only what the caller says happened left readable."""
     asks_about_cover: bool
@@ -90,5 +101,6 @@ def read_frames(text: str) -> Frames:
         not (_ABOUT_THE_AGENCY.search(m.group(0)) or _YOU_BEFORE.search(text[: m.start()]))
         for m in _COVERAGE_QUESTION.finditer(text)
     )
-    happened = _blank(_blank(text, _DENIED), _ASKED)
-    return Frames(happened=happened, asks_about_cover=asks)
+    affirmed = _blank(text, _REFUSED)
+    happened = _blank(_blank(affirmed, _DENIED), _ASKED)
+    return Frames(affirmed=affirmed, happened=happened, asks_about_cover=asks)

@@ -53,9 +53,6 @@ def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
 
 
 _INJECTION = [
-    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|your\s+|the\s+|my\s+|of\s+"
-    r"|previous\s+|prior\s+|above\s+|earlier\s+|these\s+|those\s+)*(?:instructions?|rules|prompts?"
-    r"|directions|guidelines|programming)\b",
     r"\byou\s+are\s+now\b|\byou're\s+now\b",
     r"\bpretend\b",
     r"\blet's\s+play\b|\bplay\s+a\s+game\b",
@@ -63,13 +60,20 @@ _INJECTION = [
     r"\bact\s+(?:as|like)\s+(?:a|an|my|if)\b",
     r"\bpirates?\b|\barr+\b|\bahoy\b|\bmatey\b",
     r"\bno\s+(?:restrictions|rules|limits|filters)\b",
-    r"\bjailbreak\b|\bdeveloper\s+mode\b|\bdan\s+mode\b",
-    r"\bnew\s+instructions\b",
+    r"\bjailbreak\b|\bdan\s+mode\b",
+    r"\bnew\s+instructions\b|\bnew\s+rules?\s*:|\b(?:forget|ignore|disregard)\s+(?:everything|all\s+that"
+    r"|what\s+you\s+(?:were|was|have\s+been)\s+told)\b|\b(?:respond|answer|reply)\s+only\b",
     r"\bfrom\s+now\s+on\s+you\b",
     r"\b(?:talk|speak)\s+like\s+(?:a|an)\b",
     r"\baccent\b|\bimpression\s+of\b|\bsing\s+(?:me\s+)?(?:a\s+)?song\b",
+    r"\bbe\s+my\s+(?:girlfriend|boyfriend|friend|grandma|mom|therapist)\b"
+    r"|\b(?:speak|talk|answer)\s+(?:only\s+)?in\s+(?:french|german|italian|chinese|japanese|pig\s+latin"
+    r"|russian|rhymes?)\b|\btalk\s+like\b",
 ]
 _INSTRUCTIONS = [
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|your\s+|the\s+|my\s+|of\s+"
+    r"|previous\s+|prior\s+|above\s+|earlier\s+|these\s+|those\s+)*(?:instructions?|rules|prompts?"
+    r"|directions|guidelines|programming)\b",
     r"\byour\s+(?:system\s+)?(?:instructions|prompts?|programming|guidelines|rules|directives)\b",
     r"\bsystem\s+(?:prompt|message|instructions)\b",
     r"\bwhat\s+are\s+(?:the|your)\s+instructions\b",
@@ -79,6 +83,9 @@ _INSTRUCTIONS = [
     r"\bwhat\s+were\s+you\s+told\b",
     r"\bchat\s*gpt\b|\bgpt\b|\bopenai\b|\blanguage\s+model\b|\b(?:what|which)\s+(?:ai\s+)?model\b",
     r"\bwho\s+(?:made|built|programmed|created|trained)\s+you\b",
+    r"\bare\s+you\s+(?:an?\s+)?(?:ai|a\.i\.|chat\s*bot|artificial\s+intelligence)\b",
+    r"\b(?:your|the)\s+(?:rules|configuration|config|settings|source\s+code|training)\b"
+    r"|\bhow\s+do\s+you\s+work\b|\bare\s+you\s+(?:not\s+)?allowed\s+to\b",
 ]
 _ADMIN = [
     r"\badmin(?:istrator|istrative)?\s+(?:access|system|panel|rights|privileges|mode|account"
@@ -87,7 +94,10 @@ _ADMIN = [
     r"\broot\s+access\b",
     r"\baccess\s+(?:to|into)\s+(?:the\s+|your\s+)?(?:admin|backend|database|system|computer)\b",
     r"\bsudo\b",
-    r"\b(?:maintenance|debug)\s+mode\b",
+    r"\blet\s+me\s+into\b|\breset\s+(?:the|your)\s+system\b|\bshut\s+(?:yourself\s+)?(?:down|off)\b"
+    r"|\bi'm\s+(?:your|the)\s+(?:developer|programmer|admin|administrator|creator)\b|\boverride\b"
+    r"|\bpassword\s+(?:for|to)\s+(?:the|your)\b|\bunlock\s+(?:the|your)\b",
+    r"\b(?:maintenance|debug|developer|god|admin)\s+mode\b",
 ]
 _OTHER_CALLERS = [
     r"\b(?:last|previous|prior|earlier)\s+(?:caller|person\s+who\s+called|customer|client)s?\b",
@@ -99,6 +109,8 @@ _OTHER_CALLERS = [
     r"\s+(?:of|for)\s+(?:your|another|a|my|the|some)\s+(?:other\s+)?(?:customer|client|neighbor"
     r"|friend|coworker|co-worker|policyholder|insured)s?\b",
     r"\bmy\s+(?:neighbor|friend|coworker|ex)(?:'s)?\s+(?:policy|number|info|address|coverage)\b",
+    r"\b(?:list\s+of|all)\s+(?:your\s+|the\s+)?(?:clients|customers|policyholders)\b"
+    r"|\bon\s+file\s+for\s+(?!me\b|my\b|us\b)",
 ]
 _OFF_TOPIC = [
     r"\bbook\s+(?:me\s+)?(?:a\s+)?(?:flight|hotel|table|trip|cruise|ticket|rental\s+car"
@@ -114,8 +126,14 @@ _OFF_TOPIC = [
     r"\bmeaning\s+of\s+life\b",
     r"\bhomework\b",
     r"\b(?:good|best|nice|cheap)\s+(?:restaurant|place\s+to\s+eat|hotel|bar|movie)s?\b",
-    r"\brecommend\s+(?:a|an|some)\s+(?:restaurant|hotel|movie|mechanic|bar|lawyer)\b",
+    r"\brecommend\s+(?:a|an|some)\s+(?:good\s+)?(?:restaurant|hotel|movie|mechanic|bar|lawyer"
+    r"|doctor|dentist|plumber|contractor|book)\b",
     r"\bcheck\s+engine\b|\boil\s+change\b|\bflat\s+tire\b|\bmechanic\b",
+    r"\bjokes?\b|\bwhat\s+time\s+is\s+it\b|\b(?:uber|lyft|taxi)\b|\bplay\s+(?:some\s+)?(?:music|a\s+song)\b"
+    r"|\b(?:plus|minus|times|divided\s+by)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"|\btranslate\b|\bbitcoin\b|\bcrypto\b|\bwho\s+is\s+the\s+president\b|\bthe\s+news\b",
+    r"\bcapital\s+of\b|\bfavorite\s+(?:color|food|movie|song|team|animal)\b|\btax(?:es|\s+return)\b"
+    r"|\bwho\s+won\b|\bmeaning\s+of\b|\btell\s+me\s+about\s+yourself\b",
 ]
 _POLICY_DETAILS = [
     r"\b(?:what|how\s+much)\s+(?:is|are)\s+my\s+(?:deductibles?|premiums?|limits?|coverage\s+"
@@ -171,8 +189,11 @@ DONE = any_of(
         r"\bhave\s+a\s+(?:good|great|nice)\s+(?:day|one|evening|night|afternoon|weekend)\b",
         r"\bno\s+(?:more|other|further)\s+questions\b",
         r"^(?:no|nope|nah),?\s+(?:i'm|i\s+am|we're|we\s+are)\s+(?:good|fine|all\s+set|okay)\b",
-        r"\bthat\s+(?:answers|answered|covers|helps|does\s+it|was\s+all)\b",
+        r"\bthat\s+(?:answers|answered|covers|helps|does\s+it|was\s+all|was\s+it|was\s+everything)\b",
         r"\bnever\s*mind\b",
+        r"\btake\s+care\b|\btalk\s+to\s+you\s+later\b|\b(?:i\s+)?appreciate\s+(?:it|your\s+help)\b"
+        r"|\b(?:i\s+think\s+)?(?:i'm|we're)\s+(?:all\s+)?good\s+(?:now|then|for\s+now)\b"
+        r"|\bi'll\s+(?:give\s+them\s+a\s+call|do\s+that|try\s+that|reach\s+out)\b",
         r"\bthanks?\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?for\s+(?:your|the|all)\b"
         r"|\bthat's\s+(?:exactly\s+)?what\s+i\s+needed\b|\bshould\s+do\s+it\b",
         r"\bi'll\s+(?:just\s+)?(?:call|contact|reach|email)\s+(?:them|back|you\s+back|later|him|her"
@@ -190,7 +211,13 @@ LEAVE_MESSAGE = any_of(
      r"\btake\s+a\s+message\b"]
 )  # fmt: skip
 
-CERTIFICATE_NEW = any_of([r"\bnew\s+(?:certificate|coi)\b", r"\banother\s+(?:certificate|coi)\b"])
+CERTIFICATE_NEW = any_of(
+    [
+        r"\bnew\s+(?:certificate|coi|cert)\b|\banother\s+(?:certificate|coi|cert)\b",
+        r"\b(?:certificate|coi|cert)s?\s+(?:for|to)\s+(?:a|an|my|our)\s+(?:new\s+)?(?:\w+\s+)?(?:client"
+        r"|customer|job|contract|project|vendor|venue|landlord|contractor|event|property\s+manager)\b",
+    ]
+)
 CERTIFICATE_EXISTING = any_of(
     [
         r"\bexisting\s+(?:certificate|coi)\b",
@@ -198,11 +225,16 @@ CERTIFICATE_EXISTING = any_of(
         r"(?:existing\s+)?(?:certificate|coi)\b",
         r"\b(?:certificate|coi)\s+(?:i|we)\s+(?:already\s+)?(?:have|got|received)\b",
         r"\b(?:wrong|error|mistake)s?\s+(?:on|in)\s+(?:my|the|our)\s+(?:certificate|coi)\b",
+        r"\b(?:certificate|coi|cert)s?\s+(?:that's|that\s+has|that\s+was|you)\s+(?:already\s+)?"
+        r"(?:been\s+)?(?:issued|sent)\b|\b(?:update|fix|correct|change|revise|amend)\s+(?:a|the|my|our"
+        r"|an\s+existing)\s+(?:certificate|coi|cert)\b",
     ]
 )
 CLIENT_EXISTING = any_of(
     [r"\b(?:existing|current|established)\s+(?:client|customer)\b",
-     r"\bi\s+(?:already\s+)?have\s+a\s+policy\s+with\s+you\b",
+     r"\b(?:i|we)\s+(?:already\s+)?have\s+(?:a\s+)?polic(?:y|ies)\s+with\s+(?:you|y'all)\b",
+     r"\bbeen\s+with\s+(?:you|y'all|your\s+agency)\b|\byou\s+(?:guys\s+)?(?:insure|cover|handle)\s+"
+     r"(?:my|our)\b",
      r"\binsured\s+(?:with|by|through)\s+(?:you|your)\b",
      r"\b(?:have|got)\s+(?:my|our|a)\s+(?:\w+\s+){0,2}?(?:policy|policies|insurance|coverage)\s+"
      r"(?:with|through)\s+(?:you|your)\b",
@@ -225,7 +257,8 @@ ROLE_BANK = any_of(
 ROLE_POLICYHOLDER = any_of(
     [r"\bpolicy\s*holder\b", r"\bhomeowner\b",
      r"\b(?:i'm|i\s+am)\s+the\s+(?:insured|owner|customer|client|borrower)\b",
-     r"\bmy\s+(?:own\s+)?(?:policy|home|house|mortgage|loan|insurance)\b"]
+     r"\b(?:my|our)\s+(?:own\s+)?(?:policy|home|house|mortgage|loan|insurance|car|truck|vehicle"
+     r"|boat|condo)\b"]
 )  # fmt: skip
 
 

@@ -20,7 +20,15 @@ from voiceagent.brain._entities import NUMBER_WORD, is_carrier, looks_like_busin
 from voiceagent.brain._given_names import GIVEN_NAMES
 from voiceagent.brain._lexicon import INJECTION_WORDS, NOT_NAMES
 
-__all__ = ["CallerName", "caller_name", "message_for", "name_words", "requested_person"]
+__all__ = [
+    "CallerName",
+    "asks_about_someone",
+    "caller_name",
+    "lone_name",
+    "message_for",
+    "name_words",
+    "requested_person",
+]
 
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['.\-])*")
 
@@ -207,7 +215,10 @@ def _with_spelling(
 _STRONG = re.compile(
     r"\b(?:(?:speak|speaking|spoke|talk|talking|talked|chat|chatting)\s+(?:to|with)"
     r"|(?:put|patch)\s+me\s+(?:through\s+)?to|transfer\s+me\s+(?:over\s+)?to"
-    r"|connect\s+me\s+(?:to|with)|reach(?!\s+out)|get\s+a\s*hold\s+of|get\s+in\s+touch\s+with)\s+"
+    r"|connect\s+me\s+(?:to|with)|reach(?!\s+out)|get\s+a\s*hold\s+of|get\s+in\s+touch\s+with"
+    r"|returning\s+(?:a|the|her|his|their)\s+call\s+from)\s+"
+    r"(?:(?:the|your|my|our)\s+)?(?:(?:office\s+|general\s+|operations\s+)?manager|supervisor|owner"
+    r"|agent|rep|representative|account\s+(?:manager|executive)|producer)?\s*"
 )
 """Phrases after which any name-like word is the person asked for."""
 _IS_THERE = re.compile(
@@ -219,7 +230,7 @@ _WEAK = re.compile(
     r"|i'd\s+like|i\s+would\s+like|may\s+i\s+have|can\s+i\s+get|could\s+i\s+get|ask\s+for"
     r"|asking\s+for|(?:what|how)\s+about|(?:my|our)\s+(?:account\s+(?:manager|executive|rep)|agent"
     r"|rep|representative|producer|contact)\s+is|(?:call|voicemail|message|email)\s+from"
-    r"|(?:extension|ext)\s+(?:for|of))\s+"
+    r"|(?:extension|ext)\s+(?:for|of)|(?:working|dealing|worked|dealt)\s+with)\s+"
     r"|^(?:(?:hi|hey|hello|yes|yeah)\s*,?\s+)*(?=[a-z][\w'.]*(?:\s+[a-z][\w'.]*)?'s\s+extension\b)"
     r"|^(?:(?:hi|hey|hello|yes|yeah)\s*,?\s+)*(?=[a-z][\w'.]*(?:\s+[a-z][\w'.]*){0,2}"
     r"(?:\s+or\s+[a-z][\w'.]*)?,?\s+(?:please|or)\b)"
@@ -233,7 +244,8 @@ _EXTENSION = re.compile(
 )
 _RETURNING = re.compile(
     r"\breturning\s+([a-z][\w']*?)(?:'s)?\s+call\b"
-    r"|^(?:(?:hi|hey|hello|yes|yeah)\s*,?\s+)*([a-z][\w']*)\s+(?:called|left|emailed|texted)\s+me\b"
+    r"|^(?:(?:hi|hey|hello|yes|yeah)\s*,?\s+)*([a-z][\w']*)\s+(?:called|left|emailed|texted|sent"
+    r"|quoted|helped|gave)\s+me\b"
 )
 
 
@@ -256,17 +268,41 @@ def requested_person(text: str, spoken: str) -> str | None:
             return digits
     for pattern, strong in ((_STRONG, True), (_IS_THERE, True), (_WEAK, False)):
         for match in pattern.finditer(spoken):
-            words = name_words(spoken[match.end() :], capitalised=False)
+            words = tuple(
+                w.removesuffix("'s") for w in name_words(spoken[match.end() :], capitalised=False)
+            )
             if not words:
                 continue
             if strong or _given(words[0]) or _capitalised_in(text, words[0]):
-                name = " ".join(w[:1].upper() + w[1:] for w in words)
-                return name.removesuffix("'s")
+                return " ".join(w[:1].upper() + w[1:] for w in words)
     returning = _RETURNING.search(spoken)
     if returning:
         name = returning.group(1) or returning.group(2)
         if name not in NOT_NAMES and (_given(name) or _capitalised_in(text, name)):
             return name.capitalize()
+    return None
+
+
+_SOMEONES = re.compile(
+    r"\b([a-z][\w'-]*)\s+[a-z][\w'-]*'s\s+(?:phone|number|address|policy|info|information|coverage"
+    r"|email|claim|date\s+of\s+birth|account)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_someone(text: str) -> bool:
+    """Whether the caller asks for another person's details: "what's John Smith's number"."""
+    for match in _SOMEONES.finditer(text):
+        first = match.group(1)
+        if _given(first) or (first[:1].isupper() and first.casefold() not in NOT_NAMES):
+            return True
+    return False
+
+
+def lone_name(words: tuple[str, ...]) -> str | None:
+    """A reply that is only a common given name ("Adriana", "brad"): who, if asked for help."""
+    if len(words) == 1 and _given(words[0]):
+        return words[0]
     return None
 
 

@@ -75,6 +75,7 @@ _CHOICES_FOR = {
         Choice.VENDOR: "vendor",
         Choice.NEW: "new_client",
         Choice.EXISTING: "existing_client",
+        Choice.POLICYHOLDER: "existing_client",
     },
 }
 _CHOICE_TOOL = {
@@ -85,6 +86,13 @@ _CHOICE_TOOL = {
 _WE_HAVE = re.compile(r"we have (.+?)\. which", re.IGNORECASE)
 _DETAIL_KNOWN = {"phone": ("phone", "phone_number")}
 _ANYTHING_ELSE = re.compile(r"\banything\s+else\b", re.IGNORECASE)
+_THANKS = re.compile(
+    r"^(?:(?:ok(?:ay)?|great|perfect|awesome|alright|all\s+right|cool|got\s+it|sounds\s+good"
+    r"|that\s+works|that's\s+(?:great|perfect|fine|good|helpful))[\s,.!]*)*"
+    r"(?:thanks|thank\s+you(?:\s+(?:so|very)\s+much)?)?[\s,.!]*$",
+    re.IGNORECASE,
+)
+"""Thanks or an acknowledgement and nothing more: after "anything else?", a goodbye."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +162,9 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
         yield CallTool("redirect", {"topic": heard.redirect.value})
     if heard.untrusted or heard.is_empty:
         return
-    if heard.done or (heard.no and heard.plain and _ANYTHING_ELSE.search(step.recent.said_before)):
-        yield CallTool("caller_done")  # "no" to "anything else?" is a goodbye
+    offered_more = _ANYTHING_ELSE.search(step.recent.said_before) or step.block.needed is None
+    if heard.done or (offered_more and _closing(heard)):
+        yield CallTool("caller_done")  # "no" or "thanks" to "anything else?" is a goodbye
         return
     if heard.spanish:
         yield from _once(step, "spanish_speaker")
@@ -183,6 +192,11 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
         yield _leave_message(step)
     if heard.yes and "appointment" in step.recent.said_before.lower():
         yield CallTool("appointment")
+
+
+def _closing(heard: Understanding) -> bool:
+    """A bare "no", "thanks" or "okay" and nothing else: said to "anything else?", a goodbye."""
+    return heard.plain and (heard.no or bool(_THANKS.match(heard.text)))
 
 
 def _routed_instead(heard: Understanding) -> bool:
@@ -294,8 +308,10 @@ def _which_person(step: _Step) -> str | None:
 
 def _routing(step: _Step) -> Iterator[CallTool]:
     heard = step.heard
-    if heard.person:
-        yield CallTool("ask_for_person", {"name": heard.person})
+    asked_for_help = step.fresh and step.block.needed is Question.HOW_CAN_I_HELP
+    person = heard.person or (heard.answer_person if asked_for_help and heard.plain else None)
+    if person:
+        yield CallTool("ask_for_person", {"name": person})
         return
     intent = heard.routing_intent
     if heard.message_for:

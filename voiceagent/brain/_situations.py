@@ -52,7 +52,11 @@ _STRUCK = any_of(
         r"|totaled|backed\s+into|run\s+into|struck|side[\s-]?swiped)\b(?!\s+with\b)",
         r"\brear[\s-]?ended\b|\bt[\s-]?boned\b|\btotall?ed\b|\bhit\s+and\s+run\b",
         r"\b(?:took|knocked|wiped)\s+out\s+(?:my|our|the|a)\b",
-        r"\b(?:knocked|blew|blown|ripped|torn|tore)\s+(?:over|down|off|apart|open|out)\b",
+        r"\b(?:knocked|blew|blown|ripped|torn|tore)\s+(?:\w+\s+){0,3}?(?:over|down|off|apart|open|out)\b",
+        r"\b(?:flipped|rolled\s+over|overturned)\b|\bdeer\b|\bran\s+over\b",
+        r"\bthrough\s+(?:my|our|the)\s+(?:window|windshield|windows|wall|fence|garage|roof|ceiling)\b",
+        r"\b(?:dinged|chipped|caving\s+in|fell\s+(?:at|in)\s+(?:home|work|the|our|my))\b",
+        r"\bcracks?\s+in\s+(?:my|our|the)\b|\bincident\b",
         r"\b(?:came\s+down|come\s+down|fell|falling|fallen|crashed)\s+(?:down\s+)?"
         r"(?:on|onto|into|through)\s+"
         r"(?:my|our|the|his|her|their|a)\b",
@@ -64,6 +68,8 @@ _STRUCK = any_of(
         r"(?:dented|cracked|shattered|smashed|crushed|damaged|destroyed|ruined|caved\s+in"
         r"|collapsed|gone|missing|busted|broken)\b",
         r"\bcollapsed\b|\bcaved\s+in\b",
+        r"\b(?:slid|skidded|spun\s+out|hydroplaned|went\s+off\s+the\s+road)\b"
+        r"|\binto\s+a\s+(?:ditch|canal|pond|lake|tree|pole|wall|median|guardrail)\b",
     ]
 )
 """Something struck something: collisions, falls, a tree or a pole on the house."""
@@ -75,7 +81,7 @@ _WEATHER = any_of(
         r"\bdamage[ds]?\s+(?:from|in|during|by|after)\s+(?:the\s+|a\s+|this\s+|that\s+|last\s+)?"
         r"(?:\w+\s+)?(?:storm|hurricane|hail|wind|tornado|lightning|flood|rain|fire)\b",
         r"\b(?:during|in|after|from)\s+(?:the\s+|a\s+|this\s+|that\s+|all\s+this\s+|last\s+"
-        r"night's\s+)?(?:\w+\s+)?(?:storm|hurricane|hailstorm|tornado)\b",
+        r"night's\s+)?(?:\w+\s+)?(?:storm|hurricane|hailstorm|tornado)\b|\bafter\s+the\s+(?:flood|fire)\b",
         r"\b(?:had|got|was|were)\s+(?:some\s+|a\s+lot\s+of\s+|bad\s+)?hail\b",
         r"\blightning\s+(?:struck|hit|strike)\b|\bstruck\s+by\s+lightning\b|\bhit\s+by\s+lightning\b",
         r"\bsinkhole\b",
@@ -92,7 +98,7 @@ _WATER = any_of(
         r"|\bpipes?\s+(?:\w+\s+)?(?:burst|broke|bursted|busted|leaked|froze|cracked)\b",
         r"\b(?:water\s+heater|dishwasher|washing\s+machine|washer|toilet|sink|ac|a/c|tub)"
         r"\s+(?:\w+\s+)?(?:burst|broke|leaked|overflowed|flooded|exploded)\b",
-        r"\bflood(?:ed|ing)\b(?!\s+(?:insurance|coverage|policy|zone))",
+        r"\bflood(?:ed|ing)\b(?!\s+(?:insurance|coverage|policy|zone))|\bin\s+(?:a|the)\s+flood\b(?!\s+zone)",
         r"\bwater\s+(?:is\s+|was\s+)?(?:coming|came|got|getting|everywhere|all\s+over|in\s+the"
         r"|into|pouring|seeping|leaking|dripping|up\s+through|through)\b",
         r"\b(?:sewage|sewer|septic)\s+(?:backed|back|backup|overflow)",
@@ -122,6 +128,8 @@ _TAKEN = any_of(
         r"|card|check|premium|order|call|name|number))",
         r"\bvandal(?:s|ism|ized|ised)?\b|\bspray[\s-]?painted\b|\bgraffiti\b",
         r"\bcatalytic\s+converter\b",
+        r"\blost\s+(?:my|our)\s+(?:ring|jewelry|wallet|phone|laptop|bag|purse|luggage)\b",
+        r"\b(?:was|were|got|been)\s+(?:taken|snatched|swiped)\b(?!\s+(?:care|off|out|over))",
         r"\b(?:tv|purse|wallet|laptop|bike|tools|jewelry)\s+(?:is|was|are|were)\s+(?:gone|missing)\b",
     ]
 )
@@ -147,7 +155,7 @@ _DAMAGED = any_of(
     [
         rf"\b(?:my|our|the|his|her)\s+(?:\w+\s+)?{_PROPERTY}s?\s+(?:\w+\s+)?"
         r"(?:got|was|were|is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:damaged|destroyed|ruined)\b",
-        r"\b(?:have|has|had|got|there's|there\s+is)\s+(?:some\s+|a\s+lot\s+of\s+)?damage\b",
+        r"\b(?:have|has|had|got|there's|there\s+is)\s+(?:some\s+|a\s+lot\s+of\s+)?(?:\w+\s+)?damage\b",
         r"\b(?:damaged|ruined|destroyed)\s+(?:my|our|the|his|her|all)\b",
         r"\bshingles\b|\broof\s+(?:is|was)\s+(?:missing|gone)\b",
     ]

@@ -77,14 +77,15 @@ BANK_WEAK = any_of(
 """Phrases banks use, weaker than the above: a certificate request beats them."""
 
 _THIRD_PARTY = (
-    r"(?:client|job|contract|vendor|contractor|landlord|bank|lender|venue|customer"
+    r"(?:client|job(?:\s*site)?|site|project|owner|contract|vendor|contractor|landlord|bank|lender|venue"
+    r"|customer|prime\s+contractor"
     r"|general\s+contractor|property\s+manager|city|county|event|mortgage\s+company|school"
     r"|hospital|builder|hoa|association|tenant|gc)"
 )
 _CERTIFICATE = any_of(
     [
         r"\bcertificates?\b(?!\s+of\s+(?:title|deposit|occupancy|completion))",
-        r"\bcerts?\b|\bcoi\b|\bc\s*o\s*i\b|\bcois\b",
+        r"\bcerts?\b|\bcoi\b|\bc\s*o\s*i\b|\bcois\b|\bacord\b",
         r"\badditional(?:ly)?\s+insured\b",
         r"\bproof\s+of\s+(?:general\s+)?(?:liability\s+)?(?:coverage|insurance)\s+(?:for|to)\s+"
         rf"(?:a|an|my|the|our)\s+{_THIRD_PARTY}\b",
@@ -92,6 +93,7 @@ _CERTIFICATE = any_of(
         r"|requested|needs\s+to\s+see|wants\s+to\s+see|asked\s+to\s+see)\s+(?:a\s+|the\s+|a\s+copy"
         r"\s+of\s+)?(?:proof|certificate|(?:my|our)\s+(?:\w+\s+)?(?:liability|insurance|coverage))\b",
         r"\bproof\s+of\s+insurance\s+for\s+(?:a|the)\s+(?:job|site|contract|project)\b",
+        r"\bprove\s+(?:that\s+)?(?:i|we)\s+(?:have|carry)\s+(?:\w+\s+)?(?:insurance|coverage)\b",
     ]
 )
 _MORTGAGEE = any_of(
@@ -108,6 +110,8 @@ _MORTGAGEE = any_of(
         r"\b(?:loan|mortgage)\s+(?:got|was|is\s+being)\s+(?:transferred|sold)\b",
         r"\brefinanc(?:e|ed|ing)\b|\bpaid\s+off\s+(?:the|my|our)\s+(?:house|home|mortgage|loan|car)\b",
         r"\b(?:new|my)\s+lender\b",
+        r"\b(?:mortgage\s+company|lender|loan\s+servicer|servicer|bank)\s+(?:has\s+|just\s+)?"
+        r"(?:changed|switched|was\s+sold)\b",
     ]
 )
 _APPOINTMENT = any_of(
@@ -156,7 +160,8 @@ SERVICES = any_of(
         r"\bwhat\s+do\s+you\s+offer\b",
         r"\b(?:can|could|does|do)\s+(?:you|your\s+(?:agency|office|company|firm))\s+(?:guys\s+)?"
         r"(?:do|offer|sell|write|handle|carry|provide|insure|cover)\s+(?:\w+\s+){0,3}?"
-        rf"(?:insurance|coverage|policies|{ik.LINES}|homes?|cars?|boats?|businesses|trucks?)\b",
+        rf"(?:insurance|coverage|policies|{ik.LINES}|homes?|cars?|boats?|businesses|trucks?"
+        r"|commercial|business|personal)\b",
         r"\b(?:something|anything)\s+(?:that\s+)?you\s+(?:guys\s+)?(?:offer|sell|do|write|carry"
         r"|handle)\b",
         r"\bare\s+you\s+able\s+to\s+(?:insure|write|cover|do)\b",
@@ -190,7 +195,8 @@ INTENT_TABLE: tuple[tuple[Intent, re.Pattern[str], bool], ...] = (
 """Intents, strongest first: (intent, phrases, read only from what happened).
 
 A row marked True reads the text with supposed, asked-about and denied spans
-blanked (`_frames`): a claim must have happened.
+blanked (`_frames`): a claim must have happened. The others read it without what
+the caller says they are not after ("I don't want to cancel").
 """
 
 
@@ -201,7 +207,7 @@ def intents(text: str, frames: Frames) -> tuple[Intent, ...]:
     """
     for intent, pattern, happened in INTENT_TABLE:
         asked = intent is Intent.COVERAGE_RATE_QUESTIONS and frames.asks_about_cover
-        if asked or pattern.search(frames.happened if happened else text):
+        if asked or pattern.search(frames.happened if happened else frames.affirmed):
             if intent is not Intent.HOURS_LOCATION and HOURS.search(text):
                 return (intent, Intent.HOURS_LOCATION)
             return (intent,)
@@ -217,14 +223,19 @@ SPANISH_WORDS = word_set(
     "carro casa pagar póliza poliza accidente ayuda llamo llamando nombre es soy estoy hablar "
     "alguien puede pueden me yo y en cuánto cuanto señor señora mí mis su sus auto fue robado "
     "anoche ayer están estan abiertos abierto cerrado hoy mañana choque chocaron robaron "
-    "cotización cotizacion pregunta sobre hacer pago aseguranza dónde donde oficina hora horas"
+    "cotización cotizacion pregunta sobre hacer pago aseguranza dónde donde oficina hora horas "
+    "tuve tengo hubo hay puedo quisiera llamar llamada cambiar cancelar reclamo reclamación "
+    "daño dañado coche camioneta dirección cuenta precio cotizar agente abren cierran horario "
+    "inglés ingles trabajo está esta ahora mismo también pero porque bueno gracias"
 )
 SPANISH_DISTINCT = word_set(
     "hola necesito quiero seguro seguros favor gracias buenos buenas dias días tardes noches "
     "usted tengo una que qué con cómo carro casa pagar póliza poliza llamo llamando nombre soy "
     "estoy hablar alguien puede pueden cuánto cuanto señor señora fue robado anoche ayer están "
     "estan abiertos cerrado hoy mañana choque chocaron robaron cotización cotizacion pregunta "
-    "sobre hacer pago aseguranza dónde donde oficina"
+    "sobre hacer pago aseguranza dónde donde oficina tuve hubo hay puedo quisiera llamar llamada "
+    "cambiar cancelar reclamo reclamación daño dañado coche camioneta dirección cuenta cotizar "
+    "abren cierran horario inglés ingles accidente"
 )
 
 LIVE_PERSON = any_of(
@@ -238,6 +249,7 @@ LIVE_PERSON = any_of(
         r"\b(?:talk|speak)\s+(?:to|with)\s+(?:the|a|your)\s+(?:manager|supervisor|owner|boss)\b",
         r"\b(?:transfer|put|connect|get)\s+me\s+(?:through\s+)?(?:to|with)?\s*(?:a\s+|an\s+)?"
         r"(?:someone|somebody|person|agent|rep|human)\b",
+        r"\b(?:talk|speak)\s+to\s+(?:a|an|the)\s+(?:robot|machine|computer|bot)\b|"
         r"\bsomeone\s+real\b|\bnot\s+a\s+(?:computer|robot|machine)\b|\bare\s+you\s+a\s+(?:robot"
         r"|computer|machine|bot)\b",
         r"\b(?:need|want|get)\s+(?:a|an)\s+(?:person|human|agent|representative)\b(?!\s+to\s+call)",

@@ -40,7 +40,13 @@ from voiceagent.brain._entities import (
 from voiceagent.brain._frames import read_frames
 from voiceagent.brain._lexicon import word_set
 from voiceagent.brain._lines import insurance_type
-from voiceagent.brain._people import caller_name, message_for, requested_person
+from voiceagent.brain._people import (
+    asks_about_someone,
+    caller_name,
+    lone_name,
+    message_for,
+    requested_person,
+)
 from voiceagent.brain._speech import plain
 
 __all__ = ["MAX_UTTERANCE", "Understanding", "understand"]
@@ -106,6 +112,8 @@ class Understanding:
     """One-word answers heard ("new", "the bank", "existing"), for multiple-choice questions."""
     answer_name: tuple[str, ...] = ()
     """The utterance is just a name (beside a phone number or a spelling): "Kelly Urban"."""
+    answer_person: str | None = None
+    """The utterance is just a common given name: a person asked for, if help was asked."""
     answer_spelling: str | None = None
     """Letters read loosely, for when a spelling was just asked for."""
     answer_business: str | None = None
@@ -237,6 +245,8 @@ def understand(utterance: str) -> Understanding:
         return _NOTHING
     lowered = text.lower()
     redirect = _redirect(lowered)
+    if redirect is None and asks_about_someone(text):
+        redirect = RedirectTopic.OTHER_CALLERS
     if redirect in lx.UNTRUSTED_TOPICS:
         return Understanding(text=text, redirect=redirect, untrusted=True)
     if _spanish(lowered):
@@ -262,6 +272,7 @@ def understand(utterance: str) -> Understanding:
     carrier_words = _CARRIER_WORDS.search(lowered)
     short = answers.short_answer(text)
     message_person, message_said = message_for(text, spoken)
+    answer_name = answers.answer_name(leftover)
     callback = bool(lx.CALLBACK.search(spoken))
     substantive = bool(
         intents or person or name.first or name.last or phone or name.spelled or carrier
@@ -295,7 +306,8 @@ def understand(utterance: str) -> Understanding:
         role=answers.role(lowered, intents),
         redirect=redirect,
         choices=answers.choices(lowered),
-        answer_name=answers.answer_name(leftover),
+        answer_name=answer_name,
+        answer_person=lone_name(answer_name),
         answer_spelling=loose_spelling,
         answer_business=clean_business(short, cut=False) if short is not None else None,
         answer_carrier=answers.answer_carrier(text) if short is not None else None,
