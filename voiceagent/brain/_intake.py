@@ -123,7 +123,8 @@ _ADDED = (
 )
 CHANGE = any_of(
     [
-        r"\bmake\s+(?:a\s+|some\s+)?changes?\b|\bchange\s+(?:something|some\s+things|a\s+few\s+things)\b",
+        r"\bmake\s+(?:a\s+|an\s+|some\s+|a\s+few\s+)?(?:changes?|updates?|adjustments?|corrections?"
+        r"|edits?)\b|\badjust(?:ment)?s?\b|\brevise\b|\bchange\s+(?:something|some\s+things|a\s+few\s+things)\b",
         r"\b(?:change|update|correct|fix)\s+(?:to\s+)?(?:the\s+|my\s+|our\s+)?(?:\w+\s+)?(?:policy"
         r"|address|vehicle|car|driver|name|mailing|garaging|email|phone\s+number|mileage|vin"
         r"|workers\s+comp|payroll|coverage|deductible|limits?|info|information|named\s+insured)\b",
@@ -151,6 +152,9 @@ CHANGE = any_of(
         r"|is\s+getting|getting|gets|has)\s+(?:his|her|their|a)\s+(?:driver's\s+)?(?:license"
         r"|permit)\b",
         r"\bendorsement\b|\bmodify\b",
+        r"\b(?:wrong|incorrect|misspelled|outdated)\b(?:\s+[\w']+){0,3}?\s+(?:on|in)\s+(?:my|our|the)\s+"
+        r"(?:\w+\s+)?(?:policy|insurance|account|declarations?)\b|\b(?:policy|insurance)\s+has\s+the\s+"
+        r"wrong\b|\boff\s+(?:of\s+)?(?:my|our|the)\s+(?:\w+\s+)?(?:policy|insurance)\b",
         r"\b(?:renting|rent)\s+(?:it|out|my\s+house)\b",
         r"\b(?:bought|purchased|got|leased|traded\s+in\s+for)\s+(?:a\s+|another\s+)?(?:new\s+)?"
         r"(?:\w+\s+)?(?:car|vehicle|truck|van|suv)s?\b.*\b(?:my|our|the)\s+(?:policy|insurance)\b",
@@ -324,6 +328,10 @@ SOMETHING_ELSE = any_of(
         r"\bmy\s+agent\s+(?:retired|left|quit)\b",
         r"\blegit\b|\bscam\b|\bfraud\b",
         r"\bexplain\s+(?:my|our|the)\s+policy\b",
+        r"\bfollow(?:ing)?\s+up\b|\b(?:told|asked)\s+(?:me\s+)?to\s+call\b|\bcomplain(?:t|ing)?\b"
+        r"|\bcomplicated\b|\bwhat's\s+going\s+on\s+with\s+(?:my|our)\b|\bpolicy\s+number\b"
+        r"|\bstatus\s+of\s+(?:my|our)\s+(?:\w+\s+)?(?:policy|application|account|refund)\b"
+        r"|\blook\s+(?:at|into)\s+something\b",
     ]
 )
 """The catch-all: account questions, letters and notices, logins, "who handles my account"."""

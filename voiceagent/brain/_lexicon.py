@@ -81,6 +81,7 @@ _INSTRUCTIONS = [
     r"\bfunction\s+(?:names?|calls?)\b",
     r"\bhow\s+(?:are|were)\s+you\s+(?:programmed|built|made|trained|configured)\b",
     r"\bwhat\s+were\s+you\s+told\b",
+    r"\beverything\s+above\b|\babove\s+this\s+line\b|\brepeat\s+(?:everything|all\s+of\s+that|your)\b",
     r"\bchat\s*gpt\b|\bgpt\b|\bopenai\b|\blanguage\s+model\b|\b(?:what|which)\s+(?:ai\s+)?model\b",
     r"\bwho\s+(?:made|built|programmed|created|trained)\s+you\b",
     r"\bare\s+you\s+(?:an?\s+)?(?:ai|a\.i\.|chat\s*bot|artificial\s+intelligence)\b",
@@ -94,6 +95,8 @@ _ADMIN = [
     r"\broot\s+access\b",
     r"\baccess\s+(?:to|into)\s+(?:the\s+|your\s+)?(?:admin|backend|database|system|computer)\b",
     r"\bsudo\b",
+    r"\bdisable\b|\bturn\s+off\s+(?:your|the)\s+(?:\w+\s+)?(?:filters?|safety|rules|security)\b"
+    r"|\bdiagnostics?\b|\b(?:i'm|i\s+am)\s+(?:with|from)\s+(?:it|tech\s+support)\b",
     r"\blet\s+me\s+into\b|\breset\s+(?:the|your)\s+system\b|\bshut\s+(?:yourself\s+)?(?:down|off)\b"
     r"|\bi'm\s+(?:your|the)\s+(?:developer|programmer|admin|administrator|creator)\b|\boverride\b"
     r"|\bpassword\s+(?:for|to)\s+(?:the|your)\b|\bunlock\s+(?:the|your)\b",
@@ -109,6 +112,9 @@ _OTHER_CALLERS = [
     r"\s+(?:of|for)\s+(?:your|another|a|my|the|some)\s+(?:other\s+)?(?:customer|client|neighbor"
     r"|friend|coworker|co-worker|policyholder|insured)s?\b",
     r"\bmy\s+(?:neighbor|friend|coworker|ex)(?:'s)?\s+(?:policy|number|info|address|coverage)\b",
+    r"\b(?:person|people|caller|guy|lady)\s+(?:before|ahead\s+of)\s+me\b"
+    r"|\b(?:messages?|voicemails?)\s+(?:someone|somebody|other\s+people|others)\s+left\b"
+    r"|\b(?:personal|cell|home)\s+(?:cell\s+)?(?:numbers?|phones?|address(?:es)?)\s+(?:of|for)\b",
     r"\b(?:list\s+of|all)\s+(?:your\s+|the\s+)?(?:clients|customers|policyholders)\b"
     r"|\bon\s+file\s+for\s+(?!me\b|my\b|us\b)",
 ]
@@ -129,6 +135,9 @@ _OFF_TOPIC = [
     r"\brecommend\s+(?:a|an|some)\s+(?:good\s+)?(?:restaurant|hotel|movie|mechanic|bar|lawyer"
     r"|doctor|dentist|plumber|contractor|book)\b",
     r"\bcheck\s+engine\b|\boil\s+change\b|\bflat\s+tire\b|\bmechanic\b",
+    r"\bpizza\b|\bhow\s+(?:tall|high|far\s+away|big)\s+is\s+the\b|\bmemes?\b|\belection\b"
+    r"|\bpolitics\b|\bdo\s+you\s+(?:like|enjoy|love)\s+(?!my\b)|\bdirections\s+to\s+(?!your\b|the\s+office\b"
+    r"|you\b|there\b|the\s+agency\b)",
     r"\bjokes?\b|\bwhat\s+time\s+is\s+it\b|\b(?:uber|lyft|taxi)\b|\bplay\s+(?:some\s+)?(?:music|a\s+song)\b"
     r"|\b(?:plus|minus|times|divided\s+by)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"|\btranslate\b|\bbitcoin\b|\bcrypto\b|\bwho\s+is\s+the\s+president\b|\bthe\s+news\b",

@@ -320,6 +320,9 @@ def _routing(step: _Step) -> Iterator[CallTool]:
         return  # the intent was the answer to "what is it about?" or "are you a client?"
     if step.fresh and step.block.needed in _FREE_TEXT:
         return  # the words are the message or the reason, whatever they mention
+    wants_other = heard.live_person or heard.leave_message or heard.callback
+    if intent is None and heard.own_insurance and asked_for_help and not wants_other:
+        intent = Intent.SOMETHING_ELSE  # "it's about my policy": the catch-all, with the words
     if intent is None or intent is Intent.CLAIMS:
         if heard.live_person:
             yield CallTool("live_person")

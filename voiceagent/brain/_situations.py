@@ -37,7 +37,7 @@ _PROPERTY = (
     r"|back\s+door|side|bumper|fender|hood|tailgate|screen|enclosure|cage|carport|dock)"
 )
 _VICTIM = (
-    r"(?:me|us|him|her|them|my|our|his|their|a|an|the|another|someone's|somebody's|[a-z]+'s)\b"
+    r"(?:me|us|him|her|them|it|my|our|his|their|a|an|the|another|someone's|somebody's|[a-z]+'s)\b"
 )
 _STRUCK = any_of(
     [
@@ -56,7 +56,9 @@ _STRUCK = any_of(
         r"\b(?:flipped|rolled\s+over|overturned)\b|\bdeer\b|\bran\s+over\b",
         r"\bthrough\s+(?:my|our|the)\s+(?:window|windshield|windows|wall|fence|garage|roof|ceiling)\b",
         r"\b(?:dinged|chipped|caving\s+in|fell\s+(?:at|in)\s+(?:home|work|the|our|my))\b",
-        r"\bcracks?\s+in\s+(?:my|our|the)\b|\bincident\b",
+        r"\b(?:cracks?|dents?|scratch(?:es)?|holes?)\s+in\s+(?:my|our|the)\b|\bincident\b",
+        r"\bwind\s+(?:took|blew|ripped|tore)\b|\b(?:sank|sunk|sinking)\b|\bfile\s+(?:a\s+)?(?:report"
+        r"|for\s+damages?)\b",
         r"\b(?:came\s+down|come\s+down|fell|falling|fallen|crashed)\s+(?:down\s+)?"
         r"(?:on|onto|into|through)\s+"
         r"(?:my|our|the|his|her|their|a)\b",
@@ -66,7 +68,8 @@ _STRUCK = any_of(
         rf"(?:\s+[\w']+){{0,3}}?\s+{_PROPERTY}s?\b",
         rf"\b{_PROPERTY}'?s?\s+(?:\w+\s+){{0,2}}?(?:is|was|got|are|were)\s+(?:all\s+)?(?:\w+\s+)?"
         r"(?:dented|cracked|shattered|smashed|crushed|damaged|destroyed|ruined|caved\s+in"
-        r"|collapsed|gone|missing|busted|broken)\b",
+        r"|collapsed|gone|missing|busted|broken|keyed|scratched|dinged|vandalized|hit|stolen|totaled"
+        r"|flooded)\b",
         r"\bcollapsed\b|\bcaved\s+in\b",
         r"\b(?:slid|skidded|spun\s+out|hydroplaned|went\s+off\s+the\s+road)\b"
         r"|\binto\s+a\s+(?:ditch|canal|pond|lake|tree|pole|wall|median|guardrail)\b",

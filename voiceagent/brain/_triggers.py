@@ -34,6 +34,7 @@ __all__ = [
     "SPANISH_DISTINCT",
     "SPANISH_STRONG",
     "SPANISH_WORDS",
+    "about_own_insurance",
     "intents",
 ]
 
@@ -87,13 +88,21 @@ _CERTIFICATE = any_of(
         r"\bcertificates?\b(?!\s+of\s+(?:title|deposit|occupancy|completion))",
         r"\bcerts?\b|\bcoi\b|\bc\s*o\s*i\b|\bcois\b|\bacord\b",
         r"\badditional(?:ly)?\s+insured\b",
-        r"\bproof\s+of\s+(?:general\s+)?(?:liability\s+)?(?:coverage|insurance)\s+(?:for|to)\s+"
-        rf"(?:a|an|my|the|our)\s+{_THIRD_PARTY}\b",
+        r"\bproof\s+of\s+(?:my\s+|our\s+)?(?:general\s+)?(?:liability\s+)?(?:coverage|insurance)\s+"
+        rf"(?:for|to|sent\s+to|for\s+my)\s+(?:a|an|my|the|our)\s+(?:\w+\s+)?{_THIRD_PARTY}\b",
+        r"\b(?:insurance|coverage|proof|policy)\b(?:\s+[\w']+){0,3}?\s+(?:sent|emailed|faxed|mailed)\s+"
+        rf"(?:over\s+)?to\s+(?:a|an|my|the|our)\s+(?:\w+\s+)?{_THIRD_PARTY}\b",
         rf"\b{_THIRD_PARTY}\s+(?:needs|wants|requires|is\s+requesting|is\s+asking\s+for|asked\s+for"
         r"|requested|needs\s+to\s+see|wants\s+to\s+see|asked\s+to\s+see)\s+(?:a\s+|the\s+|a\s+copy"
         r"\s+of\s+)?(?:proof|certificate|(?:my|our)\s+(?:\w+\s+)?(?:liability|insurance|coverage))\b",
         r"\bproof\s+of\s+insurance\s+for\s+(?:a|the)\s+(?:job|site|contract|project)\b",
         r"\bprove\s+(?:that\s+)?(?:i|we)\s+(?:have|carry)\s+(?:\w+\s+)?(?:insurance|coverage)\b",
+        r"\bsend\s+(?:my|our|the)\s+(?:\w+\s+)?(?:insurance|coverage|policy)\s+(?:info\s+|information\s+"
+        rf"|details\s+|proof\s+)?to\s+(?:a|an|my|our|the)\s+(?:\w+\s+)?{_THIRD_PARTY}\b",
+        r"\b(?:client|customer|contractor|landlord|venue|city|county|gc|property\s+manager|hoa|owner)\s+"
+        r"(?:wants|needs|asked|has\s+asked)\s+to\s+be\s+(?:added|listed|named)\b",
+        r"\b(?:paperwork|documents?|proof|certificate)\s+for\s+(?:a|the|this)\s+(?:job|contract|project"
+        r"|bid|permit)\b",
     ]
 )
 _MORTGAGEE = any_of(
@@ -143,7 +152,8 @@ HOURS = any_of(
         r"|\bwhere's\s+(?:your|the)\s+office\b",
         r"\b(?:your|the\s+office's|the\s+office)\s+(?:address|location)\b",
         r"\bwhat's\s+(?:the|your)\s+address\b|\bwhat\s+is\s+(?:the|your)\s+address\b",
-        r"\bdirections\b|\bhow\s+do\s+i\s+(?:get|find)\s+(?:to\s+)?(?:you|your|the)\b",
+        r"\bdirections\b(?!\s+to\s+(?!your\b|the\s+office\b|you\b|there\b|the\s+agency\b))"
+        r"|\bhow\s+do\s+i\s+(?:get|find)\s+(?:to\s+)?(?:you|your|the)\b",
         r"\bsuite\s+number\b|\bwhich\s+suite\b|\bparking\b",
         r"\bare\s+you\s+(?:guys\s+)?(?:on|at|near|located|by)\b",
     ]
@@ -212,6 +222,29 @@ def intents(text: str, frames: Frames) -> tuple[Intent, ...]:
                 return (intent, Intent.HOURS_LOCATION)
             return (intent,)
     return ()
+
+
+_OWN_INSURANCE = any_of(
+    [
+        r"\b(?:my|our)\s+(?:\w+\s+){0,2}?(?:policy|policies|insurance|coverage|account|premium|agent"
+        r"|homeowners|auto)\b",
+    ]
+)
+_WAITING = any_of(
+    [
+        r"\b(?:one|a)\s+(?:moment|second|sec|minute)\b|\bhold\s+on\b|\blet\s+me\s+(?:find|get|grab"
+        r"|look|check|see)\b|\bhang\s+on\b|\bgive\s+me\s+a\b",
+    ]
+)
+
+
+def about_own_insurance(text: str) -> bool:
+    """Whether the caller speaks of their own insurance ("something on my auto policy").
+
+    A caller who does, with no need the rules know, has the agency's catch-all need
+    (agency.md section 3, "something else"); one who asks to hold on has none yet.
+    """
+    return bool(_OWN_INSURANCE.search(text)) and not _WAITING.search(text)
 
 
 SPANISH_STRONG = any_of(

@@ -76,6 +76,8 @@ class Understanding:
     intents: tuple[Intent, ...] = ()
     """Every intent heard, strongest first (see `_lexicon.INTENT_TABLE`)."""
     services: bool = False
+    own_insurance: bool = False
+    """No need recognised, but the caller speaks of their own policy: the catch-all need."""
     spanish: bool = False
     live_person: bool = False
     person: str | None = None
@@ -281,6 +283,7 @@ def understand(utterance: str) -> Understanding:
         text=text,
         intents=intents,
         services=bool(tr.SERVICES.search(spoken)),
+        own_insurance=not intents and tr.about_own_insurance(spoken),
         live_person=bool(tr.LIVE_PERSON.search(spoken)) and not (person or callback),
         person=person,
         first_name=name.first,
