@@ -361,7 +361,10 @@ def _details(step: _Step) -> dict[str, str]:
         found["insurance_type"] = heard.insurance_type.value
     if step.fresh and needed is not None:
         _contextual_details(heard, needed, found)
-    if needed is Question.MESSAGE and heard.message_text:
+    taking_message = needed is Question.MESSAGE or (step.block.state or "").endswith(
+        "taking_message"
+    )
+    if taking_message and heard.message_text and heard.redirect is None:
         found.setdefault("message", heard.message_text)
     spec = step.tools.get("provide_details")
     if spec is None:
@@ -396,7 +399,9 @@ def _contextual_details(heard: Understanding, needed: Question, found: dict[str,
         elif names_ok and len(words) == 1:
             found["last_name_spelled"] = words[0].upper()
     elif needed is Question.BUSINESS_NAME and "business_name" not in found:
-        vague = heard.yes or heard.no or heard.dont_know or not heard.plain
+        vague = (
+            heard.yes or heard.no or heard.dont_know or not heard.plain or heard.last_name_spelled
+        )
         if heard.answer_business and not vague and not heard.phone:
             found["business_name"] = heard.answer_business
     elif needed is Question.MESSAGE and heard.redirect is None:

@@ -103,7 +103,9 @@ class Understanding:
     message_for: str | None = None
     """The person a message is for, by name ("a message for Brad", "have Louis call me")."""
     message_text: str | None = None
-    """The message itself, when the request carries it ("have Louis call me about…")."""
+    """The words as a message, when they say what they are about ("have Louis call me about
+    my renewal", "…please call me back about my renewal"): taken as the message wherever
+    a message is being taken, so it is not asked for again."""
     certificate_kind: CertificateKind | None = None
     caller_kind: CallerKind | None = None
     role: CallerRole | None = None
@@ -228,6 +230,12 @@ def _redirect(lowered: str) -> RedirectTopic | None:
     return next((topic for topic, pattern in lx.REDIRECT_TABLE if pattern.search(lowered)), None)
 
 
+_ABOUT = re.compile(
+    r"\b(?:about|regarding|concerning)\s+(?:my|our|the|a|an|his|her|some|this|that)\b"
+    r"|\bcall\s+me\s+(?:back\s+)?(?:about|regarding|because|when|after|before|on|at|tomorrow|today)\b"
+)
+"""What a message says it is about: "call me back about my renewal"."""
+
 _SERVICE_REASON = re.compile(
     r"\b(?:my|our)\s+(?:existing|current)\s+(?:policy|policies|account|coverage)\b"
     r"|\b(?:existing|current)\s+(?:policy|client|customer)\b"
@@ -303,7 +311,7 @@ def understand(utterance: str) -> Understanding:
         callback=callback and message_person is None,
         leave_message=bool(lx.LEAVE_MESSAGE.search(spoken)) or message_person is not None,
         message_for=message_person,
-        message_text=text[:500] if message_said else None,
+        message_text=text[:500] if message_said or intents or _ABOUT.search(spoken) else None,
         certificate_kind=answers.certificate_kind(lowered),
         caller_kind=answers.caller_kind(lowered),
         role=answers.role(lowered, intents),
