@@ -27,10 +27,10 @@ from statecharts._effects import (
     RecordMessage,
     Say,
 )
-from statecharts._events import CallerKind, RedirectTopic
+from statecharts._events import CallerKind, Confirmation, RedirectTopic
 from statecharts._reception_guards import ReceptionGuards
 from statecharts._script import ONCE_PER_CALL, UNINTERRUPTIBLE, Line, question_text, render
-from statecharts._speech import digits_for_speech
+from statecharts._speech import digits_for_speech, phone_read_back
 from statecharts._text import phone_last_four
 
 __all__ = ["ReceptionActions"]
@@ -287,11 +287,28 @@ class ReceptionActions(ReceptionGuards):
         r = self.record
         for key, attribute in _DETAIL_FIELDS.items():
             value = details.get(key)
-            if isinstance(value, str):
+            if key == "phone" and isinstance(value, str) and self.read_back_phone:
+                self._read_back(value)
+            elif isinstance(value, str):
                 setattr(r, attribute, value)
         kind = details.get("insurance_type")
         if isinstance(kind, InsuranceLine):
             r.insurance_type = kind
+
+    def _read_back(self, phone: str) -> None:
+        """Spoken calls: read a new number back; it is kept once the caller confirms it."""
+        if phone == self.record.phone_number and self.phone_to_confirm is None:
+            return  # the number already confirmed, said again
+        self.phone_to_confirm = phone
+        self._say(Line.PHONE_READ_BACK, digits=phone_read_back(phone))
+
+    def confirm_phone_answer(self, answer: Confirmation) -> None:
+        """Yes keeps the number read back; no drops it and asks for it again."""
+        phone, self.phone_to_confirm = self.phone_to_confirm, None
+        if answer is Confirmation.YES:
+            self.record.phone_number = phone
+        else:
+            self._say(Line.PHONE_AGAIN)
 
     def answer_hours(self) -> None:
         """Hours and address, from the configuration, never from memory."""
@@ -320,7 +337,8 @@ class ReceptionActions(ReceptionGuards):
         r = self.record
         # `on` actions run after the old states were exited: the path still names them.
         leaving = self.path[-1] if self.path else ""
-        if leaving != "after_hours.taking_message" or not (r.first_name and r.phone_number):
+        phone = r.phone_number or self.phone_to_confirm
+        if leaving != "after_hours.taking_message" or not (r.first_name and phone):
             return
         text = r.message or "The caller hung up before leaving a message."
         self._messages_recorded += 1
@@ -360,14 +378,20 @@ class ReceptionActions(ReceptionGuards):
 
     def _message(self, kind: MessageKind, text: str) -> Message:
         r = self.record
+        notes = r.additional_notes
+        phone = r.phone_number
+        if phone is None and self.phone_to_confirm is not None:
+            phone = self.phone_to_confirm  # unconfirmed beats lost: staff are told so
+            unconfirmed = "Phone number read back but not confirmed"
+            notes = f"{notes}; {unconfirmed}" if notes else unconfirmed
         return Message(
             kind=kind,
             for_target=self.target,
             caller_name=r.name,
-            phone_number=r.phone_number,
+            phone_number=phone,
             insurance_type=r.insurance_type.value if r.insurance_type else None,
             identifier=r.identifier,
             intent=r.call_intent,
             text=text,
-            notes=r.additional_notes,
+            notes=notes,
         )

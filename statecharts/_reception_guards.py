@@ -44,8 +44,19 @@ class ReceptionGuards:
     target: Target | None
     outcome: Outcome | None
     away_count: int
+    read_back_phone: bool
+    """Spoken calls: a number the caller says is read back, and kept only once confirmed."""
+    phone_to_confirm: str | None
+    """The number read back to the caller, awaiting their yes or no (digits)."""
 
-    def _start_call(self, config: AgencyConfig, at: datetime, record: CallerRecord) -> None:
+    def _start_call(
+        self,
+        config: AgencyConfig,
+        at: datetime,
+        record: CallerRecord,
+        *,
+        read_back_phone: bool = False,
+    ) -> None:
         self.config = config
         self.now = at
         self.record = record
@@ -57,6 +68,8 @@ class ReceptionGuards:
         self.target = None
         self.outcome = None
         self.away_count = 0
+        self.read_back_phone = read_back_phone
+        self.phone_to_confirm = None
         self._message_kind = MessageKind.MESSAGE
         self._message_line = Line.MESSAGE_CLOSED
         self._carrier_query: str | None = None
@@ -74,7 +87,13 @@ class ReceptionGuards:
         return office_moment(self.config.office, self.now)
 
     def pending_question(self) -> Question | None:
-        """What the receptionist still needs to ask the caller here, if anything."""
+        """What the receptionist still needs to ask the caller here, if anything.
+
+        A number read back and not yet confirmed comes first: nothing else is asked,
+        and nothing moves on, until the caller says whether it is right.
+        """
+        if self.phone_to_confirm is not None:
+            return Question.PHONE_CONFIRMATION
         return pending_question(self.leaf(), self.record)
 
     def leaf(self) -> str:  # pragma: no cover - provided by Reception
@@ -109,7 +128,7 @@ class ReceptionGuards:
         Complete exactly when no intake question is left, so what is asked and what
         the gate requires can never disagree.
         """
-        return intake_question(self.record) is None
+        return intake_question(self.record) is None and self.phone_to_confirm is None
 
     def can_transfer_live(self) -> bool:
         """Open, with a target that may be transferred to and a destination to dial."""
@@ -195,7 +214,7 @@ class ReceptionGuards:
 
     def message_complete(self) -> bool:
         """Name, phone and a message: enough for staff to call back."""
-        return message_question(self.record) is None
+        return message_question(self.record) is None and self.phone_to_confirm is None
 
     def claim_needs_carrier(self) -> bool:
         """A claim's callback was taken, and the carrier's 24/7 line has not been offered yet."""
@@ -204,6 +223,10 @@ class ReceptionGuards:
     def no_message_taken(self) -> bool:
         """No message has been stored in this call yet."""
         return self._messages_recorded == 0
+
+    def phone_unconfirmed(self) -> bool:
+        """A number was read back to the caller and awaits their yes or no."""
+        return self.phone_to_confirm is not None
 
     def away_again(self) -> bool:
         """The caller was already checked on once and is still silent."""

@@ -69,6 +69,8 @@ class Line(StrEnum):
     VOICEMAIL = "voicemail"
     MESSAGE_TAKEN = "message_taken"
     CALLBACK_ALREADY = "callback_already"
+    PHONE_READ_BACK = "phone_read_back"
+    PHONE_AGAIN = "phone_again"
     CHECK_IN = "check_in"
     SILENCE_GOODBYE = "silence_goodbye"
     WRAP_UP = "wrap_up"
@@ -142,6 +144,8 @@ SELF_CONTAINED = frozenset(
         Line.TRANSFER_CLAIMS,
         Line.VOICEMAIL,
         Line.APPOINTMENT,
+        Line.PHONE_READ_BACK,
+        Line.PHONE_AGAIN,
     }
 )
 """Lines that end with their own question or close the moment: the model stays silent."""
@@ -313,6 +317,10 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
             "Your message is already with our team, and they'll call you back at the number "
             f"ending in {params.get('last4', '')}."
         ),
+        Line.PHONE_READ_BACK: (
+            f"Let me read that back: {params.get('digits', '')}. Is that right?"
+        ),
+        Line.PHONE_AGAIN: "Sorry about that. Could you say the number again for me?",
         Line.CHECK_IN: "Are you still there?",
         Line.SILENCE_GOODBYE: (
             f"It seems we got disconnected. Thank you for calling {office.spoken_name}. Goodbye."
@@ -365,6 +373,7 @@ _QUESTIONS: dict[Question, str] = {
     Question.LAST_NAME: "And your last name?",
     Question.LAST_NAME_SPELLING: "Could you spell your last name for me?",
     Question.PHONE: "And a good phone number to reach you?",
+    Question.PHONE_CONFIRMATION: "Did I get your phone number right?",
     Question.BUSINESS_NAME: "What is the name of the business?",
     Question.MESSAGE: "What would you like me to pass along?",
     Question.CARRIER: "Do you know who your insurance carrier is?",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["digits_for_speech", "email_for_speech"]
+__all__ = ["digits_for_speech", "email_for_speech", "phone_read_back"]
 
 _SPELL_INTRO = "Let me spell that out for you:"
 _SYMBOLS = {".": "dot", "_": "underscore", "-": "dash", "+": "plus", "@": "at"}
@@ -85,4 +85,26 @@ def digits_for_speech(phone: str) -> str:
     extension_digits = "".join(_DIGIT_RUNS.findall(extension))
     if extension_digits:
         spoken.append("extension " + " ".join(extension_digits))
+    return ", ".join(spoken)
+
+
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def phone_read_back(digits: str) -> str:
+    """A caller's number read back in words, in its groups, as a person says it.
+
+    "4075550123" gives "four oh seven, five five five, zero one two three": a 0
+    inside a group is "oh", a group that starts with 0 starts with "zero". Words,
+    not digits, so the voice cannot read "555" as "five hundred fifty-five".
+    """
+    plain = "".join(char for char in digits if char.isdigit())
+    groups = _grouped(plain) if len(plain) in (10, 11) else [plain]
+    spoken = []
+    for group in groups:
+        words = [
+            "oh" if digit == "0" and position else _DIGIT_WORDS[int(digit)]
+            for position, digit in enumerate(group)
+        ]
+        spoken.append(" ".join(words))
     return ", ".join(spoken)

@@ -1391,6 +1391,7 @@ def _valid_argument(name: str) -> str:
         "name": "Al",
         "reason": "A question",
         "carrier": "GEICO",
+        "answer": "yes",
     }[name]
 
 

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from statecharts import AgencyConfig, AgencyConfigError, default_agency, load_agency
-from voiceagent.cli.diagram import FORMATS, DiagramError, render, stale_docs, update_docs
+from statecharts._diagram import FULL, OVERVIEW, view_names
+from voiceagent.cli.diagram import DOCS, FORMATS, DiagramError, render, stale_docs, update_docs
+from voiceagent.cli.spoken import add_audio_arguments, spoken_call
 from voiceagent.logs import configure_logging
 from voiceagent.scripted.scenario_files import ScenarioError, load_scenarios
 from voiceagent.scripted.turns import parse_at, parse_turns
@@ -56,6 +58,9 @@ def _logging(args: argparse.Namespace) -> None:
 
 
 def _call(args: argparse.Namespace) -> int:
+    if args.audio is not None or args.out is not None or args.json:
+        _logging(args)
+        return spoken_call(args, _agency(args), _at(args))
     from voiceagent.cli.console import console_call  # noqa: PLC0415 - loads LiveKit only when needed
 
     _logging(args)
@@ -63,7 +68,11 @@ def _call(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from voiceagent.scripted.simulate import call_report, run_script  # noqa: PLC0415 - loads LiveKit
+    from voiceagent.scripted.simulate import (  # noqa: PLC0415 - loads LiveKit
+        call_report,
+        report_lines,
+        run_script,
+    )
 
     config = _agency(args)
     at = _at(args)
@@ -84,14 +93,7 @@ def _simulate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report))
         return 0
-    persona = config.persona.name
-    for line in report["transcript"]:
-        speaker = persona if line["speaker"] == "agent" else "Caller"
-        print(f"{speaker}: {line['text']}")
-    target = report["outcome"]["target"]
-    print(f"[states: {' -> '.join(report['states'])}]")
-    to = f" to {target['name']}" if target else ""
-    print(f"[outcome: {report['outcome']['kind']}{to}]")
+    print("\n".join(report_lines(report, config.persona.name)))
     return 0
 
 
@@ -112,6 +114,10 @@ def _scenarios(args: argparse.Namespace) -> int:
 
 def _diagram(args: argparse.Namespace) -> int:
     docs = Path(args.docs)
+    view = FULL if args.full else (args.state or OVERVIEW)
+    if (args.check or args.update_docs) and view != OVERVIEW:
+        msg = "--check and --update-docs cover every view: drop --state/--full"
+        raise UsageError(msg)
     if args.check:
         stale = stale_docs(docs)
         for path in stale:
@@ -121,7 +127,7 @@ def _diagram(args: argparse.Namespace) -> int:
         for path in update_docs(docs):
             print(f"wrote {path}")
         return 0
-    data = render(args.format)
+    data = render(args.format, view)
     if args.out in (None, "-"):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -137,13 +143,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    diagram = commands.add_parser("diagram", help="render the call-flow statechart")
+    diagram = commands.add_parser(
+        "diagram",
+        help="render the call-flow statechart",
+        description="Render the call flow: by default the overview of the whole call; "
+        "--state NAME draws one state step by step, --full every state and transition.",
+    )
     diagram.add_argument("--format", choices=FORMATS, default="mermaid", help="output format")
     diagram.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
-    diagram.add_argument("--docs", default="docs", metavar="DIR", help="the rendered-docs folder")
+    diagram.add_argument("--docs", default=str(DOCS), metavar="DIR", help="the rendered views")
+    which = diagram.add_mutually_exclusive_group()
+    which.add_argument(
+        "--state",
+        choices=[v for v in view_names() if v not in (OVERVIEW, FULL)],
+        help="one state with its steps, entries and exits",
+    )
+    which.add_argument("--full", action="store_true", help="every state and every transition")
     mode = diagram.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true", help="fail if DIR's diagrams are stale")
-    mode.add_argument("--update-docs", action="store_true", help="re-render DIR's diagrams")
+    mode.add_argument("--check", action="store_true", help="fail if DIR's views are stale")
+    mode.add_argument("--update-docs", action="store_true", help="re-render every view into DIR")
     diagram.set_defaults(handler=_diagram)
 
     common = argparse.ArgumentParser(add_help=False)
@@ -157,6 +175,7 @@ def _parser() -> argparse.ArgumentParser:
         "call", parents=[common, clock], help="hold a call in the terminal (offline, no keys)"
     )
     call.add_argument("--store", default="calls.sqlite3", metavar="FILE", help="the call store")
+    add_audio_arguments(call)
     call.set_defaults(handler=_call)
 
     simulate = commands.add_parser(

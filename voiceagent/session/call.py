@@ -142,7 +142,10 @@ def new_call(
     speech: Speech = TEXT_ONLY,
 ) -> CallRun:
     """Wire one call (chart, orchestrator, session, silence watch, transcript), not started."""
-    chart = Reception(config, at, caller_number=caller_number)
+    # A spoken call reads the caller's number back: speech recognition mishears digits.
+    chart = Reception(
+        config, at, caller_number=caller_number, read_back_phone=speech.stt is not None
+    )
     orchestrator = Orchestrator(
         chart=chart,
         telephony=telephony,

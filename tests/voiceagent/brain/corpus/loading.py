@@ -42,7 +42,10 @@ TIMES = ("open", "lunch", "closed")
 
 INTENT_LABELS = frozenset(intent.value for intent in INTAKE_INTENTS)
 """Labels that stand for a `request` event with that intent."""
-EVENT_LABELS = frozenset(LLM_EVENTS - {"request"})
+EVENT_LABELS = frozenset(LLM_EVENTS - {"request", "confirm_phone"})
+"""`confirm_phone` is left out: it is offered only on spoken calls, once a number has been
+read back, which the corpus's text situations never reach; its yes and no are covered by
+tests/voiceagent/brain/test_phone_confirmation.py."""
 LABELS = frozenset(INTENT_LABELS | EVENT_LABELS | {"none"})
 """A turn's single label: an intake intent, another caller event, or `none`."""
 
