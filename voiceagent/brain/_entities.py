@@ -78,7 +78,8 @@ _COMMON_WORD_CARRIERS = word_set(
 """Carriers whose names are also ordinary words: only capitalised, or when asked."""
 
 _CARRIER_RE = re.compile(
-    r"(?<![\w'])(" + "|".join(re.escape(c) for c in CARRIERS) + r")(?![\w'])", re.IGNORECASE
+    r"(?<![\w'])(?=[a-z])(" + "|".join(re.escape(c) for c in CARRIERS) + r")(?![\w'])",
+    re.IGNORECASE,
 )
 _CARRIER_BY_KEY = {c.casefold(): c for c in CARRIERS}
 

@@ -97,17 +97,17 @@ class CallerName:
     spelled: str | None = None
 
 
-_FIRST_INTRO = re.compile(r"\b(?:my\s+)?first\s+name(?:\s+is|'s)?\s+", re.IGNORECASE)
+_FIRST_INTRO = re.compile(r"(?<![\w'])(?=[mf])(?:my\s+)?first\s+name(?:\s+is|'s)?\s+", re.IGNORECASE)
 _LAST_INTRO = re.compile(
-    r"\b(?:my\s+|the\s+)?(?:last\s+name|surname|family\s+name)(?:\s+is|'s)?\s+", re.IGNORECASE
+    r"(?<![\w'])(?=[mtlsf])(?:my\s+|the\s+)?(?:last\s+name|surname|family\s+name)(?:\s+is|'s)?\s+", re.IGNORECASE
 )
 _FULL_INTRO = re.compile(
-    r"\b(?:my\s+name\s+is|my\s+name's|name's|the\s+name\s+is|my\s+name)\s+", re.IGNORECASE
+    r"(?<![\w'])(?=[mnt])(?:my\s+name\s+is|my\s+name's|name's|the\s+name\s+is|my\s+name)\s+", re.IGNORECASE
 )
-_SELF_INTRO = re.compile(r"\b(?:this\s+is|i'm|i\s+am)\s+", re.IGNORECASE)
+_SELF_INTRO = re.compile(r"(?<![\w'])(?=[ti])(?:this\s+is|i'm|i\s+am)\s+", re.IGNORECASE)
 """Introductions that are also ordinary phrases ("this is urgent", "I'm with Chase"):
 the name after them must be capitalised or a common given name."""
-_ITS = re.compile(r"\b(?:it's|it\s+is)\s+", re.IGNORECASE)
+_ITS = re.compile(r"(?<![\w'])(?=i)(?:it's|it\s+is)\s+", re.IGNORECASE)
 """"It's…" introduces a name only when a common given name follows: "it's State Farm",
 "it's Acme Landscaping" are answers of another kind."""
 _LEAD_IN = re.compile(
@@ -292,6 +292,8 @@ _SOMEONES = re.compile(
 
 def asks_about_someone(text: str) -> bool:
     """Whether the caller asks for another person's details: "what's John Smith's number"."""
+    if "'s " not in text:
+        return False
     for match in _SOMEONES.finditer(text):
         first = match.group(1)
         if _given(first) or (first[:1].isupper() and first.casefold() not in NOT_NAMES):

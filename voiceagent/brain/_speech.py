@@ -52,8 +52,8 @@ _INFORMAL = {
 }
 """Informal spellings a transcriber writes, and the usual spelling of each."""
 
-_INFORMAL_RE = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, _INFORMAL)) + r")(?![\w'])")
-_FILLER = re.compile(r"(?<![\w'-])(?:u+h+|u+m+|e+r+m*|a+h+|h+m+|m+h*m+)(?![\w'-])[,.]?")
+_INFORMAL_RE = re.compile(r"(?<![\w'])(?=[a-z])(" + "|".join(map(re.escape, _INFORMAL)) + r")(?![\w'])")
+_FILLER = re.compile(r"(?<![\w'-])(?=[ueahm])(?:u+h+|u+m+|e+r+m*|a+h+|h+m+|m+h*m+)(?![\w'-])[,.]?")
 """Sounds that carry no meaning ("uh-huh" is a yes, and is kept)."""
 _CUT_WORD = re.compile(r"(?<![\w'])[a-z]+-(?=\s)")
 """A word broken off ("can-"): the speaker started a word and chose another."""
@@ -92,6 +92,8 @@ def _unstutter(text: str) -> str:
     Digits ("five five five") and letters ("l l") are never collapsed.
     """
     words = text.split()
+    if len(set(words)) == len(words):
+        return text  # no word said twice: nothing to collapse
     kept: list[str] = []
     for word in words:
         kept.append(word)

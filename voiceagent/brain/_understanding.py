@@ -144,6 +144,8 @@ class Understanding:
             return ReasonKind.SERVICE
         if intent is Intent.MORTGAGEE_LIENHOLDERS or _SERVICE_REASON.search(self.text.lower()):
             return ReasonKind.SERVICE
+        if self.own_insurance:
+            return ReasonKind.SERVICE  # "she's helping me with something on my policy"
         return ReasonKind.OTHER
 
     @property
@@ -197,6 +199,7 @@ _FOREIGN = word_set(
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]")
 
 
 def _tidy(utterance: str) -> str:
@@ -207,7 +210,7 @@ def _tidy(utterance: str) -> str:
 def _readable(text: str) -> bool:
     """Mostly Latin script with letters or digits, and not another language's words."""
     usable = len(_USABLE.findall(text))
-    letters = sum(1 for c in text if c.isalpha())
+    letters = len(_LETTERS.findall(text))
     if usable == 0 or letters > 2 * usable:
         return False
     words = _WORDS.findall(text.lower())
@@ -221,9 +224,10 @@ def _spanish(lowered: str) -> bool:
     words = _WORDS.findall(lowered)
     if len(words) < 2:
         return False
-    hits = sum(1 for w in words if w in tr.SPANISH_WORDS)
     distinct = sum(1 for w in words if w in tr.SPANISH_DISTINCT)
-    return distinct >= 2 and hits * 2 >= len(words)
+    if distinct < 2:
+        return False
+    return sum(1 for w in words if w in tr.SPANISH_WORDS) * 2 >= len(words)
 
 
 def _redirect(lowered: str) -> RedirectTopic | None:
