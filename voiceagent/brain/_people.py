@@ -97,12 +97,16 @@ class CallerName:
     spelled: str | None = None
 
 
-_FIRST_INTRO = re.compile(r"(?<![\w'])(?=[mf])(?:my\s+)?first\s+name(?:\s+is|'s)?\s+", re.IGNORECASE)
+_FIRST_INTRO = re.compile(
+    r"(?<![\w'])(?=[mf])(?:my\s+)?first\s+name(?:\s+is|'s)?\s+", re.IGNORECASE
+)
 _LAST_INTRO = re.compile(
-    r"(?<![\w'])(?=[mtlsf])(?:my\s+|the\s+)?(?:last\s+name|surname|family\s+name)(?:\s+is|'s)?\s+", re.IGNORECASE
+    r"(?<![\w'])(?=[mtlsf])(?:my\s+|the\s+)?(?:last\s+name|surname|family\s+name)(?:\s+is|'s)?\s+",
+    re.IGNORECASE,
 )
 _FULL_INTRO = re.compile(
-    r"(?<![\w'])(?=[mnt])(?:my\s+name\s+is|my\s+name's|name's|the\s+name\s+is|my\s+name)\s+", re.IGNORECASE
+    r"(?<![\w'])(?=[mnt])(?:my\s+name\s+is|my\s+name's|name's|the\s+name\s+is|my\s+name)\s+",
+    re.IGNORECASE,
 )
 _SELF_INTRO = re.compile(r"(?<![\w'])(?=[ti])(?:this\s+is|i'm|i\s+am)\s+", re.IGNORECASE)
 """Introductions that are also ordinary phrases ("this is urgent", "I'm with Chase"):

@@ -52,7 +52,9 @@ _INFORMAL = {
 }
 """Informal spellings a transcriber writes, and the usual spelling of each."""
 
-_INFORMAL_RE = re.compile(r"(?<![\w'])(?=[a-z])(" + "|".join(map(re.escape, _INFORMAL)) + r")(?![\w'])")
+_INFORMAL_RE = re.compile(
+    r"(?<![\w'])(?=[a-z])(" + "|".join(map(re.escape, _INFORMAL)) + r")(?![\w'])"
+)
 _FILLER = re.compile(r"(?<![\w'-])(?=[ueahm])(?:u+h+|u+m+|e+r+m*|a+h+|h+m+|m+h*m+)(?![\w'-])[,.]?")
 """Sounds that carry no meaning ("uh-huh" is a yes, and is kept)."""
 _CUT_WORD = re.compile(r"(?<![\w'])[a-z]+-(?=\s)")
