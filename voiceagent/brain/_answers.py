@@ -38,6 +38,8 @@ class Choice(StrEnum):
 
     NEW = "new"
     EXISTING = "existing"
+    CLIENT = "client"
+    """Of the agency's clients: existing, when asked what kind of caller."""
     VENDOR = "vendor"
     BANK = "bank"
     POLICYHOLDER = "policyholder"
@@ -67,16 +69,23 @@ _CHOICES: tuple[tuple[Choice, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:new|first\s+time|become|becoming|prospective|request|issue|issued\s+for)\b"
             r"|\bfirst\s+(?:one|certificate)\b|\b(?:haven't|never)\s+(?:gotten|had|received)\b"
-            r"|\bneed\s+one\b|\bone\s+(?:made|created|done|issued)\b"
+            r"|\bneed\s+one\b|\bone\s+(?:made|created|done|issued)\b|\b(?:don't|do\s+not)\s+have\s+one\b"
+            r"|\bnot\s+(?:a|an|your)\s+(?:client|customer)\b"
         ),
     ),
     (
         Choice.EXISTING,
         re.compile(
-            r"\b(?:existing|current|already|question|client|customer|mistake|error|wrong"
+            r"\b(?:existing|current|already|question|mistake|error|wrong|copy"
             r"|misspelled|typo|fix|correct|update|change|revise|revised|amend|reissue|resend)\b"
-            r"|\bsend\s+it\s+again\b|\banother\s+copy\b|\b(?:my|our)\s+(?:\w+\s+)?(?:policy|account"
-            r"|claim|bill)\b"
+            r"|\bsend\s+it\s+again\b|\banother\s+copy\b"
+        ),
+    ),
+    (
+        Choice.CLIENT,
+        re.compile(
+            r"\b(?<!not\sa\s)(?<!not\san\s)(?:client|customer)s?\b"
+            r"|\b(?:my|our)\s+(?:\w+\s+)?(?:policy|policies|account|claim|bill)\b"
         ),
     ),
 )

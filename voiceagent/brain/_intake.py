@@ -286,6 +286,7 @@ QUOTE = any_of(
         r"\b(?:don't|do\s+not|doesn't)\s+have\s+(?:any\s+)?(?:insurance|coverage)\b"
         r"|\b(?:uninsured|no\s+insurance)\s+(?:right\s+now|yet|at\s+the\s+moment)\b",
         r"\bbecome\s+a\s+(?:new\s+)?(?:client|customer)\b",
+        r"\b(?:sales|new\s+business)\s+(?:department|team|agent|person|people)\b|\bsomeone\s+in\s+sales\b",
         rf"\bneed\s+(?:my|our)\s+own\s+{_SOME}{LINES}",
         r"\b(?:need|want|looking\s+for)\s+(?:a\s+)?(?:somebody|someone|an?)\s+new\b",
         r"\b(?:new|different|another)\s+(?:carrier|agent|agency|insurance\s+company)\b",

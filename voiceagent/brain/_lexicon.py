@@ -199,7 +199,11 @@ DONE = any_of(
         r"\bno\s+(?:more|other|further)\s+questions\b",
         r"^(?:no|nope|nah),?\s+(?:i'm|i\s+am|we're|we\s+are)\s+(?:good|fine|all\s+set|okay)\b",
         r"\bthat\s+(?:answers|answered|covers|helps|does\s+it|was\s+all|was\s+it|was\s+everything)\b",
-        r"\bnever\s*mind\b",
+        r"\b(?:you've\s+been|you\s+were|you're)\s+(?:very\s+|so\s+|really\s+|a\s+big\s+|a\s+great\s+)?"
+        r"(?:helpful|help)\b",
+        r"\bi'll\s+(?:just\s+)?(?:call|contact|try|reach\s+out\s+to)\s+(?:\w+\s+){0,2}?(?:now|right\s+now"
+        r"|then|later|tomorrow|in\s+the\s+morning|directly)\b",
+        r"\bnever\s*mind\b|\bforget\s+it\b|\bi'll\s+pass\b|\bno\s+worries\b|^all\s+good\b",
         r"\btake\s+care\b|\btalk\s+to\s+you\s+later\b|\b(?:i\s+)?appreciate\s+(?:it|your\s+help)\b"
         r"|\b(?:i\s+think\s+)?(?:i'm|we're)\s+(?:all\s+)?good\s+(?:now|then|for\s+now)\b"
         r"|\bi'll\s+(?:give\s+them\s+a\s+call|do\s+that|try\s+that|reach\s+out)\b",
@@ -245,15 +249,15 @@ CLIENT_EXISTING = any_of(
      r"\bbeen\s+with\s+(?:you|y'all|your\s+agency)\b|\byou\s+(?:guys\s+)?(?:insure|cover|handle)\s+"
      r"(?:my|our)\b",
      r"\binsured\s+(?:with|by|through)\s+(?:you|your)\b",
-     r"\b(?:have|got)\s+(?:my|our|a)\s+(?:\w+\s+){0,2}?(?:policy|policies|insurance|coverage)\s+"
-     r"(?:with|through)\s+(?:you|your)\b",
+     r"\b(?:have|got)\s+(?:my\s+|our\s+|a\s+)?(?:\w+\s+){0,2}?(?:policy|policies|insurance|coverage)\s+"
+     r"(?:with|through)\s+(?:you|your)\b|\bwith\s+you\s+(?:guys\s+|all\s+)?already\b",
      r"\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:a\s+|an\s+|your\s+)?(?:existing\s+|current\s+)?"
      r"(?:clients?|customers?)\b"]
 )  # fmt: skip
 CLIENT_NEW = any_of(
     [r"\b(?:become|becoming)\s+a\s+(?:new\s+)?(?:client|customer)\b",
      r"\bnew\s+(?:client|customer)\b", r"\bprospective\b",
-     r"\bnot\s+(?:a\s+)?(?:client|customer)\s+yet\b"]
+     r"\bnot\s+(?:a\s+|an\s+|your\s+)?(?:client|customer)(?:\s+yet)?\b"]
 )  # fmt: skip
 VENDOR = any_of(
     [r"\bvendor\b", r"\bsales\s+call\b", r"\bi'm\s+selling\b", r"\bpartnership\b",

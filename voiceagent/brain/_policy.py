@@ -26,8 +26,9 @@ speech, else the `Ask:` question unless it was already said (then nothing).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import MappingProxyType
 
 from statecharts import (
@@ -83,6 +84,7 @@ _CHOICES_FOR = {
         Choice.VENDOR: "vendor",
         Choice.NEW: "new_client",
         Choice.EXISTING: "existing_client",
+        Choice.CLIENT: "existing_client",
         Choice.POLICYHOLDER: "existing_client",
     },
 }
@@ -91,12 +93,19 @@ _CHOICE_TOOL = {
     Question.CALLER_ROLE: ("caller_role", "role"),
     Question.CALLER_KIND: ("caller_kind", "kind"),
 }
+_OUTRIGHT: dict[Question, Callable[[Understanding], StrEnum | None]] = {
+    Question.CERTIFICATE_KIND: lambda heard: heard.certificate_kind,
+    Question.CALLER_ROLE: lambda heard: heard.role,
+    Question.CALLER_KIND: lambda heard: heard.caller_kind,
+}
+"""The answer said outright ("a new certificate") beats the one-word reading of it."""
 _WE_HAVE = re.compile(r"we have (.+?)\. which", re.IGNORECASE)
 _DETAIL_KNOWN = {"phone": ("phone", "phone_number")}
 _ANYTHING_ELSE = re.compile(r"\banything\s+else\b", re.IGNORECASE)
 _THANKS = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|awesome|alright|all\s+right|cool|got\s+it|sounds\s+good"
-    r"|that\s+works|that's\s+(?:great|perfect|fine|good|helpful))[\s,.!]*)*"
+    r"|that\s+works|that's\s+(?:great|perfect|fine|good|helpful)|i\s+got\s+it|i\s+understand"
+    r"|understood|will\s+do|sounds\s+great)[\s,.!]*)*"
     r"(?:thanks|thank\s+you(?:\s+(?:so|very)\s+much)?)?[\s,.!]*$",
     re.IGNORECASE,
 )
@@ -273,10 +282,13 @@ def _answer_to(step: _Step, needed: Question) -> Iterator[CallTool]:
     heard = step.heard
     if needed in _CHOICE_TOOL:
         tool, argument = _CHOICE_TOOL[needed]
-        values = {_CHOICES_FOR[needed][c] for c in heard.choices if c in _CHOICES_FOR[needed]}
-        if needed is Question.CALLER_KIND and not values:
+        said = _OUTRIGHT[needed](heard)
+        values = {said.value} if said is not None else set()
+        if not values:
+            values = {_CHOICES_FOR[needed][c] for c in heard.choices if c in _CHOICES_FOR[needed]}
+        if needed is Question.CALLER_KIND and len(values) != 1:
             kind = _kind_from_intent(heard)
-            values = {kind.value} if kind else set()
+            values = {kind.value} if kind else values
         if len(values) == 1:
             yield CallTool(tool, {argument: values.pop()})
     elif needed is Question.REASON and heard.redirect is None:

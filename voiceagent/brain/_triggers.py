@@ -133,7 +133,8 @@ _APPOINTMENT = any_of(
         r"\bsit\s+down\s+with\b",
         r"\bvisit\s+(?:the|your)\s+office\b",
         r"\bappointments?\b|\bwalk[\s-]?ins?\b",
-        r"\bcome\s+(?:to|into|down\s+to|over\s+to)\s+(?:your|the)\s+office\b",
+        r"\bcome\s+(?:to|into|down\s+to|over\s+to)\s+(?:your|the)\s+office\b"
+        r"|\bcome\s+(?:in\s+and\s+)?see\s+(?:someone|somebody|an\s+agent|you)\b",
         r"\b(?:schedule|set\s+up|book|arrange)\s+(?:a|an|some)\s+(?:time|meeting|call|visit"
         r"|consultation|sit[\s-]down)\b",
     ]
@@ -154,7 +155,9 @@ HOURS = any_of(
         r"\bwhat's\s+(?:the|your)\s+address\b|\bwhat\s+is\s+(?:the|your)\s+address\b",
         r"\bdirections\b(?!\s+to\s+(?!your\b|the\s+office\b|you\b|there\b|the\s+agency\b))"
         r"|\bhow\s+do\s+i\s+(?:get|find)\s+(?:to\s+)?(?:you|your|the)\b",
-        r"\bsuite\s+number\b|\bwhich\s+suite\b|\bparking\b",
+        r"\bsuite\s+number\b|\bwhich\s+suite\b|\bparking\b|\b(?:till|until)\s+what\s+time\b"
+        r"|\bhow\s+late\b|\bopen\s+on\s+(?:thanksgiving|christmas|new\s+year's|memorial\s+day|labor\s+day"
+        r"|the\s+fourth|july\s+fourth|the\s+holiday|holidays)\b",
         r"\bare\s+you\s+(?:guys\s+)?(?:on|at|near|located|by)\b",
     ]
 )
@@ -286,6 +289,6 @@ LIVE_PERSON = any_of(
         r"\bsomeone\s+real\b|\bnot\s+a\s+(?:computer|robot|machine)\b|\bare\s+you\s+a\s+(?:robot"
         r"|computer|machine|bot)\b",
         r"\b(?:need|want|get)\s+(?:a|an)\s+(?:person|human|agent|representative)\b(?!\s+to\s+call)",
-        r"\bcustomer\s+service\b",
+        r"\bcustomer\s+service\b|\bpress(?:ing)?\s+(?:0|zero)\b|^zero$",
     ]
 )

@@ -234,6 +234,8 @@ def _redirect(lowered: str) -> RedirectTopic | None:
     return next((topic for topic, pattern in lx.REDIRECT_TABLE if pattern.search(lowered)), None)
 
 
+_WILL_CALL = re.compile(r"\bi(?:'ll|\s+will)\s+(?:just\s+)?(?:call|contact|reach|try)\b")
+""""I'll call State Farm now, thanks": the carrier named on the way out is no new answer."""
 _ABOUT = re.compile(
     r"\b(?:about|regarding|concerning)\s+(?:my|our|the|a|an|his|her|some|this|that)\b"
     r"|\bcall\s+me\s+(?:back\s+)?(?:about|regarding|because|when|after|before|on|at|tomorrow|today)\b"
@@ -288,8 +290,8 @@ def understand(utterance: str) -> Understanding:
     message_person, message_said = message_for(text, spoken)
     answer_name = answers.answer_name(leftover)
     callback = bool(lx.CALLBACK.search(spoken))
-    substantive = bool(
-        intents or person or name.first or name.last or phone or name.spelled or carrier
+    substantive = bool(intents or person or name.first or name.last or phone or name.spelled) or (
+        carrier is not None and not _WILL_CALL.search(spoken)
     )
     return Understanding(
         text=text,

@@ -144,3 +144,33 @@ def test_a_message_request_is_not_read_as_its_reasons_intent() -> None:
     """A message about a renewal is a message, not a renewal request."""
     calls, _ = steps(LISTENING, [CallerSaid("have Louis call me about my renewal")], TRIAGE)
     assert [call.name for call in calls] == ["leave_message"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "tool", "arguments"),
+    [
+        (Question.CERTIFICATE_KIND, "I need a new one for my client", "certificate_kind",
+         {"kind": "new"}),
+        (Question.CERTIFICATE_KIND, "the one you sent has the holder misspelled",
+         "certificate_kind", {"kind": "existing"}),
+        (Question.CALLER_KIND, "I'm not a client", "caller_kind", {"kind": "new_client"}),
+        (Question.CALLER_KIND, "I already have insurance with you guys", "caller_kind",
+         {"kind": "existing_client"}),
+        (Question.CALLER_KIND, "I'm a new client", "caller_kind", {"kind": "new_client"}),
+    ],
+)  # fmt: skip
+def test_answers_to_multiple_choice_questions(
+    question: Question, answer: str, tool: str, arguments: dict[str, str]
+) -> None:
+    """An answer said outright wins; "client" counts only where the caller's kind is asked."""
+    offered = {**TRIAGE, **tools("certificate_kind", "caller_kind")}
+    decision = decide(block("triage.question", question), [CallerSaid(answer)], offered)
+    assert decision == CallTool(tool, arguments)
+
+
+def test_naming_the_carrier_on_the_way_out_is_a_goodbye() -> None:
+    """Saying they will call the carrier now, after its number was given, ends the call."""
+    carrier_given = block("claims.carrier_given")
+    offered = tools("caller_done", "name_carrier", "provide_details")
+    decision = decide(carrier_given, [CallerSaid("ok I'll call Geico now, thanks")], offered)
+    assert decision == CallTool("caller_done")
