@@ -216,7 +216,7 @@ DONE = any_of(
 CALLBACK = any_of(
     [r"\b(?:call|ring|get)\s+me\s+back\b", r"(?<!i'll\s)(?<!will\s)\bcall[\s-]?back\b(?!\s+later)",
      r"\b(?:have|can|could|would|will|please)\s+(?:[\w']+\s+){0,3}?(?:call|contact|reach|ring)"
-     r"\s+me\b",
+     r"\s+me\b(?!\s+(?:at|on|by)\b)",
      r"\bgive\s+me\s+a\s+(?:call|ring)\b", r"\breturn\s+my\s+call\b"]
 )  # fmt: skip
 LEAVE_MESSAGE = any_of(

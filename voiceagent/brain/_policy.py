@@ -408,7 +408,10 @@ def _details(step: _Step) -> dict[str, str]:
     taking_message = needed is Question.MESSAGE or (step.block.state or "").endswith(
         "taking_message"
     )
-    if taking_message and heard.message_text and heard.redirect is None:
+    asked_for_one = step.fresh or heard.leave_message or heard.callback
+    if taking_message and asked_for_one and heard.message_text and heard.redirect is None:
+        # what the caller says it is about while a message is taken; not the words that led
+        # to one (a claim whose transfer failed still asks what to pass along)
         found.setdefault("message", heard.message_text)
     spec = step.tools.get("provide_details")
     if spec is None:

@@ -447,6 +447,8 @@ def test_yes_and_no(utterance: str, *, yes: bool, no: bool) -> None:
         ("I'd like a callback", True, False),
         ("can I leave a message", False, True),
         ("please take a message for her", False, True),
+        ("you can reach me at 407-555-0001", False, False),
+        ("never mind, I'll call back later", False, False),
     ],
 )
 def test_callbacks_and_messages(utterance: str, *, callback: bool, message: bool) -> None:
