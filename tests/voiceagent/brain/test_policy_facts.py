@@ -8,7 +8,7 @@ import pytest
 
 from statecharts import Question
 from tests.voiceagent.brain.test_policy import LISTENING, TRIAGE, block, pairs, steps, tools
-from voiceagent.brain import AgentSaid, CallerSaid, CallTool, ToolSpec, decide
+from voiceagent.brain import AgentSaid, CallerSaid, CallTool, Handoff, Speak, ToolSpec, decide
 
 pytestmark = pytest.mark.unit
 
@@ -174,3 +174,15 @@ def test_naming_the_carrier_on_the_way_out_is_a_goodbye() -> None:
     offered = tools("caller_done", "name_carrier", "provide_details")
     decision = decide(carrier_given, [CallerSaid("ok I'll call Geico now, thanks")], offered)
     assert decision == CallTool("caller_done")
+
+
+def test_words_used_before_a_takeover_are_not_called_unclear() -> None:
+    """A message taken, then the claims adapter asks for the carrier: no "didn't catch that"."""
+    history = [
+        CallerSaid("the ceiling in the bedroom is soaked"),
+        Handoff(),
+        AgentSaid("In the meantime, do you know who your insurance carrier is?"),
+    ]
+    carrier = "Call state: claims.carrier_question\nStill needed: carrier"
+    offered = tools("name_carrier", "carrier_unknown", "provide_details", "caller_done")
+    assert decide(carrier, history, offered) == Speak("")
