@@ -162,13 +162,11 @@ def _words(block: CallState, recent: Recent, heard: Understanding | None) -> str
     offer = next((line for line in reversed(recent.before) if _REPEAT.search(line)), None)
     if heard.yes and offer is not None:
         return f"{_REPEAT.split(offer)[0].strip()} {ANYTHING_ELSE}"
-    # A pending question with no Ask line was already put by a scripted line: wait.
-    fallback = "" if needed is not None and recent.handed_off else ANYTHING_ELSE
     if _ACK.match(heard.text):
-        return ask or fallback
+        return ask or ANYTHING_ELSE
     if heard.heard_nothing:
         return didnt_catch(ask)
-    return ask or fallback
+    return ask or ANYTHING_ELSE
 
 
 def _ask_once(ask: str | None, recent: Recent, needed: Question | None) -> str:
