@@ -7,10 +7,9 @@ The voice benchmarks play calls at real-time pace and take minutes.
 from __future__ import annotations
 
 import importlib
-import logging
 import sys
 
-import structlog
+from voiceagent.logs import configure_logging
 
 BENCHMARKS = (
     "chart",
@@ -20,11 +19,12 @@ BENCHMARKS = (
     "voice_accuracy",
     "voice_latency",
     "voice_capacity",
+    "worker",
 )
 
 if __name__ == "__main__":
-    logging.disable(logging.WARNING)  # the framework's warnings are not figures
-    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.ERROR))
+    # The figures go to standard output; only errors are logged, and to stderr.
+    configure_logging(json=False, level="ERROR")
     chosen = sys.argv[1:] or list(BENCHMARKS)
     unknown = sorted(set(chosen) - set(BENCHMARKS))
     if unknown:

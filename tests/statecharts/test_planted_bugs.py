@@ -25,6 +25,8 @@ from typing import Any
 import pytest
 from hypothesis import Phase, settings
 from hypothesis.errors import FailedHealthCheck, InvalidArgument, Unsatisfiable
+from hypothesis.internal.conjecture import providers
+from hypothesis.internal.conjecture.providers import Constants
 from hypothesis.stateful import run_state_machine_as_test
 
 import tests.statecharts.test_chart_properties as chart_properties
@@ -41,6 +43,19 @@ PLANTED = {"phases": [Phase.explicit, Phase.generate], "database": None, "derand
 """No shrinking (the first counterexample is enough), no example database, repeatable."""
 
 SETUP_ERRORS = (FailedHealthCheck, InvalidArgument, Unsatisfiable)
+
+
+def _same_data_in_every_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Generate from strategies alone, not from constants mined out of loaded modules.
+
+    Hypothesis seeds its generation with constants it finds in whatever project
+    modules are imported, so a derandomized run draws different callers in a full
+    suite run (the shell and the voice loaded) than in `tests/statecharts` alone. A
+    planted bug must be caught the same way wherever it is checked.
+    """
+    monkeypatch.setattr(providers, "_get_local_constants", Constants)
+
+
 """Failures that mean the property could not run, not that it caught the bug."""
 
 
@@ -139,6 +154,7 @@ def test_the_property_catches_the_planted_bug(
     bug: str, prop: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the bug planted, the property test fails on its own."""
+    _same_data_in_every_process(monkeypatch)
     PLANTS[bug](monkeypatch)
     with pytest.raises(Exception) as caught:  # noqa: PT011 - any failure of the property counts
         PROPERTIES[prop](monkeypatch)
@@ -148,6 +164,7 @@ def test_the_property_catches_the_planted_bug(
 @pytest.mark.parametrize("prop", ["cooperative call", "office status", "letter owners"])
 def test_the_properties_pass_without_a_bug(prop: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same runs, with nothing planted, pass: the failures above are the bugs'."""
+    _same_data_in_every_process(monkeypatch)
     PROPERTIES[prop](monkeypatch)
 
 

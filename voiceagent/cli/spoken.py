@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from statecharts import AgencyConfig
+from voiceagent.cli.store_commands import resolve_store
 
 if TYPE_CHECKING:
     from voiceagent.speech.wavfile import CallerTurn
+    from voiceagent.store.settings import StoreSettings
 
 __all__ = ["add_audio_arguments", "spoken_call"]
 
@@ -80,7 +82,7 @@ def _spoken_call(args: argparse.Namespace, config: AgencyConfig, at: datetime) -
         # are for developers; a spoken call prints the call.
         logging.getLogger("livekit").setLevel(logging.ERROR)
     try:
-        report, seconds = asyncio.run(_run(config, at, turns, out, Path(args.store)))
+        report, seconds = asyncio.run(_run(config, at, turns, out, resolve_store(args.store)))
     except VoiceNotInstalledError as error:
         raise _UsageError(str(error)) from None
     if args.json:
@@ -94,16 +96,23 @@ def _spoken_call(args: argparse.Namespace, config: AgencyConfig, at: datetime) -
 
 
 async def _run(
-    config: AgencyConfig, at: datetime, turns: list[CallerTurn], out: Path, store_path: Path
+    config: AgencyConfig,
+    at: datetime,
+    turns: list[CallerTurn],
+    out: Path,
+    settings: StoreSettings,
 ) -> tuple[dict[str, object], float]:
     from voiceagent.scripted.simulate import call_report  # noqa: PLC0415
     from voiceagent.speech.spoken_call import run_spoken_call  # noqa: PLC0415
     from voiceagent.speech.voice import load_offline_voice  # noqa: PLC0415
     from voiceagent.speech.wavfile import write_wav  # noqa: PLC0415
-    from voiceagent.store.sqlite import SqliteCallStore  # noqa: PLC0415
+    from voiceagent.store.location import connect_store  # noqa: PLC0415
 
     voice = load_offline_voice()
-    async with SqliteCallStore(store_path) as store:
+    store = await connect_store(
+        settings.store, journal_dir=settings.journal_path(), timeout=settings.store_timeout
+    )
+    async with store:
         call = await run_spoken_call(config, at, turns, voice, store=store)
     audio = call.agent_audio
     assert audio is not None
