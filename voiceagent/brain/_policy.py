@@ -37,11 +37,11 @@ from statecharts import (
     Intent,
     Question,
     RedirectTopic,
-    normalize_phone,
 )
 from voiceagent.brain import _replies as say
 from voiceagent.brain._answers import Choice
 from voiceagent.brain._block import CallState, read_block
+from voiceagent.brain._details import facts_to_send
 from voiceagent.brain._people import name_words
 from voiceagent.brain._tools import ToolSpec
 from voiceagent.brain._turns import CallerSaid, Recent, ToolReturned, Turn, call_key
@@ -100,7 +100,6 @@ _OUTRIGHT: dict[Question, Callable[[Understanding], StrEnum | None]] = {
 }
 """The answer said outright ("a new certificate") beats the one-word reading of it."""
 _WE_HAVE = re.compile(r"we have (.+?)\. which", re.IGNORECASE)
-_DETAIL_KNOWN = {"phone": ("phone", "phone_number")}
 _ANYTHING_ELSE = re.compile(r"\banything\s+else\b", re.IGNORECASE)
 _THANKS = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|awesome|alright|all\s+right|cool|got\s+it|sounds\s+good"
@@ -213,7 +212,14 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
         yield from _routing(step)
     if routing and Intent.HOURS_LOCATION in heard.intents:
         yield CallTool("ask_hours")  # asked on the side: after the need it came with
-    details = _details(step)
+    details = facts_to_send(
+        heard,
+        step.block,
+        step.recent,
+        step.tools,
+        fresh=step.fresh,
+        earlier_partial=step.earlier_partial,
+    )
     if details:
         yield CallTool("provide_details", details)
     if heard.callback:
@@ -386,81 +392,3 @@ def _intent_answers(tool: str, heard: Understanding) -> dict[str, str]:
     if tool == "mortgagee_request" and heard.role is not None:
         return {"role": heard.role.value}
     return {}
-
-
-def _details(step: _Step) -> dict[str, str]:
-    """Every new fact for `provide_details` that the offered tool accepts."""
-    heard, needed = step.heard, step.block.needed
-    found: dict[str, str] = {}
-    for key in ("first_name", "last_name", "last_name_spelled", "phone", "business_name"):
-        value = getattr(heard, key)
-        if value:
-            found[key] = value
-    if heard.insurance_type is not None:
-        found["insurance_type"] = heard.insurance_type.value
-    rest = heard.partial_phone
-    if "phone" not in found and rest and step.earlier_partial:
-        joined = step.earlier_partial + rest
-        if normalize_phone(joined) is not None:
-            found["phone"] = joined  # the number finished after a pause
-    if step.fresh and needed is not None:
-        _contextual_details(heard, needed, found)
-    taking_message = needed is Question.MESSAGE or (step.block.state or "").endswith(
-        "taking_message"
-    )
-    asked_for_one = step.fresh or heard.leave_message or heard.callback
-    if taking_message and asked_for_one and heard.message_text and heard.redirect is None:
-        # what the caller says it is about while a message is taken; not the words that led
-        # to one (a claim whose transfer failed still asks what to pass along)
-        found.setdefault("message", heard.message_text)
-    spec = step.tools.get("provide_details")
-    if spec is None:
-        return {}
-    refused = {say.error_field(e) for e in step.recent.errors}
-    known = step.block.known
-    sent = step.recent.sent
-    return {
-        k: v
-        for k, v in found.items()
-        if k in spec.parameters
-        and k not in refused
-        and sent.get(k) != v
-        and not _is_known(k, v, known)
-    }
-
-
-def _contextual_details(heard: Understanding, needed: Question, found: dict[str, str]) -> None:
-    words = heard.answer_name
-    names_ok = bool(words) and heard.plain and not (heard.carrier or heard.business_name)
-    if needed in (Question.CONTACT, Question.FIRST_NAME) and names_ok and "first_name" not in found:
-        found["first_name"] = words[0]
-        if len(words) > 1:
-            found.setdefault("last_name", words[-1])
-    elif needed is Question.LAST_NAME and names_ok and "last_name" not in found:
-        if len(words) > 1:
-            found.setdefault("first_name", words[0])
-        found["last_name"] = words[-1]
-    elif needed is Question.LAST_NAME_SPELLING and "last_name_spelled" not in found:
-        if heard.answer_spelling:
-            found["last_name_spelled"] = heard.answer_spelling
-        elif names_ok and len(words) == 1:
-            found["last_name_spelled"] = words[0].upper()
-    elif needed is Question.BUSINESS_NAME and "business_name" not in found:
-        vague = (
-            heard.yes or heard.no or heard.dont_know or not heard.plain or heard.last_name_spelled
-        )
-        if heard.answer_business and not vague and not heard.phone:
-            found["business_name"] = heard.answer_business
-    elif needed is Question.MESSAGE and heard.redirect is None:
-        found["message"] = heard.text[:500]
-
-
-def _is_known(key: str, value: str, known: Mapping[str, str]) -> bool:
-    for name in _DETAIL_KNOWN.get(key, (key,)):
-        have = known.get(name)
-        if have is None:
-            continue
-        if key == "phone":
-            return "".join(c for c in have if c.isdigit()) == value
-        return have.casefold() == value.casefold()
-    return False
