@@ -7,17 +7,22 @@ the line of business), one per step, and never the same call twice. The rules,
 strongest first:
 
 1. `greeted`, when the greeting adapter hears the caller's first words;
-2. a security or scope `redirect`; an injection or probe stops here;
-3. `caller_done` when the caller is finished; `spanish_speaker`;
+2. a security or scope `redirect` (a question about the caller's own policy is routed
+   instead); an injection or probe stops here;
+3. `caller_done` when the caller is finished, or says "no" or "thanks" to "anything
+   else?"; `spanish_speaker`;
 4. `report_claim` (distress before anything else);
 5. the answer to the question just asked (certificate kind, bank or policyholder,
    client kind, reason, which person, carrier, a number read back), and such
    answers said outright;
-6. hours and services questions; then the routing intent (a person asked for by
-   name, or the intent's tool, or a live person), unless another adapter took over
-   since the caller spoke: the call that caused the takeover used the intent;
-7. `provide_details` with every new fact the tool accepts;
-8. callback and message requests; "yes" to an offered appointment;
+6. hours (when that is the question) and services (unless a quote comes with it);
+   then the routing intent (a person asked for by name, or a bare given name
+   answering "how can I help?"; the intent's tool; the catch-all for a caller who
+   speaks of their own policy; a live person), unless another adapter took over
+   since the caller spoke, or the words are a message for a named person;
+7. `provide_details` with every new fact the tool accepts (`_details`);
+8. callback and message requests, with the person and the words where the tool
+   takes them; "yes" to an offered appointment;
 
 and when nothing is left, speak: a clarification after a refusal or unusable
 speech, else the `Ask:` question unless it was already said (then nothing).
