@@ -143,9 +143,7 @@ def _words(block: CallState, recent: Recent, heard: Understanding | None) -> str
     ask, needed = block.ask, block.needed
     if recent.errors and (recent.last_is_error or error_field(recent.errors[-1])):
         return clarify_error(recent.errors[-1], ask)
-    if heard is None or recent.handed_off:
-        # After a handoff the caller's words were the last step's, and it used them:
-        # the new adapter asks what is next, never "didn't catch" what it cannot read.
+    if heard is None:
         return _ask_once(ask, recent, needed)
     if heard.is_empty:
         return didnt_catch(ask)
