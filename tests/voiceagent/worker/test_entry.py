@@ -123,6 +123,8 @@ async def test_the_maximum_call_length_ends_the_call_with_a_callback() -> None:
 async def test_a_fatal_model_error_ends_the_call_safely() -> None:
     """An LLM failing beyond retry ends the call with a message stored for staff."""
     async with answered(brain=BrokenLLM) as job:
+        await job.settle()
+        await job.call.run.say("I need a quote for my car")  # the model is first asked here
         await job.ended()
         assert job.call.run.ended
         messages = await job.store.list_messages(job.call.run.orchestrator.call_id)
