@@ -296,6 +296,7 @@ def test_clock_phrase_hli(when: datetime, clock: str) -> None:
         ("America/Chicago", "2:00 PM CT, Monday"),
         ("America/Denver", "1:00 PM MT, Monday"),
         ("America/Los_Angeles", "12:00 PM PT, Monday"),
+        ("America/Anchorage", "11:00 AM AKDT, Monday"),
         ("Europe/London", "8:00 PM BST, Monday"),
         ("Asia/Shanghai", "3:00 AM CST, Tuesday"),
     ],
