@@ -143,11 +143,16 @@ def test_payment_intake_in_hours_goes_to_the_payments_group() -> None:
 
 
 def test_payment_intake_after_hours_goes_to_the_account_executive() -> None:
-    """After hours a payment intake is for the account executive's voicemail, by alpha split."""
+    """After hours a payment is for the account executive by alpha split, said as pronounced."""
     record = CallerRecord(call_intent=Intent.MAKE_PAYMENT, last_name="Urban")
-    target = intake_target(AGENCY, record, TEN_AM, after_hours=True)
-    assert target is not None
-    assert (target.name, target.reason) == ("Louis", "alpha_split")
+    assert intake_target(AGENCY, record, TEN_AM, after_hours=True) == Target(
+        kind=TargetKind.PERSON,
+        name="Louis",
+        spoken_name="Lewis",
+        extension="7017",
+        destination="sip:7017@pbx.hlinsure.invalid",
+        reason="alpha_split",
+    )
 
 
 def test_service_intake_goes_to_the_account_executive() -> None:
