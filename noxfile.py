@@ -65,25 +65,31 @@ def planted_bugs(session: nox.Session) -> None:
 
 _MUTANT = re.compile(r"^\s*(?P<module>[\w.]+?)\.x\S*__mutmut_\d+: (?P<status>.+?)\s*$")
 _KILLED = frozenset({"killed", "timeout"})
+_UNTESTED = "not checked"
 
 
 def mutation_summary(results: str) -> str:
-    """The share of mutants killed, overall and by file, from `mutmut results --all true`."""
+    """The share of mutants killed, overall and by file, from `mutmut results --all true`.
+
+    The score counts tested mutants only: mutants "not checked" yet (a run cut short,
+    or a file left out with posargs) are listed beside it, never scored as survivors.
+    """
     by_file: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for line in results.splitlines():
         match = _MUTANT.match(line)
         if match:
             by_file[match["module"]][match["status"]] += 1
-    lines = [f"{'module':40} {'killed':>7} {'of':>5} {'score':>6}  survivors"]
-    killed_all = total_all = 0
+    lines = [f"{'module':40} {'killed':>7} {'of':>5} {'score':>6}  not killed"]
+    killed_all = tested_all = 0
     for module, counts in sorted(by_file.items()):
-        total = sum(counts.values())
+        tested = sum(n for status, n in counts.items() if status != _UNTESTED)
         killed = sum(counts[status] for status in _KILLED)
-        killed_all, total_all = killed_all + killed, total_all + total
+        killed_all, tested_all = killed_all + killed, tested_all + tested
+        score = f"{killed / tested:6.1%}" if tested else f"{'-':>6}"
         others = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()) if s not in _KILLED)
-        lines.append(f"{module:40} {killed:7} {total:5} {killed / total:6.1%}  {others}")
-    if total_all:
-        lines.append(f"{'all':40} {killed_all:7} {total_all:5} {killed_all / total_all:6.1%}")
+        lines.append(f"{module:40} {killed:7} {tested:5} {score}  {others}")
+    if tested_all:
+        lines.append(f"{'all':40} {killed_all:7} {tested_all:5} {killed_all / tested_all:6.1%}")
     return "\n".join(lines)
 
 
