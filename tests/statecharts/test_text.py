@@ -89,6 +89,8 @@ def test_phone_last_four(phone: str, last_four: str) -> None:
         ("S M I double T H", "SMITTH"),
         ("B A double R E T T", "BARRETT"),
         ("double you I L S O N", "WILSON"),
+        ("double u I L S O N", "WILSON"),
+        ("double-u", "W"),
         ("triple A", "AAA"),
         ("it's S M I T H", "SMITH"),
         ("my last name is B R O W N", "BROWN"),
