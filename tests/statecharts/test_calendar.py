@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from statecharts._agency import HolidayRule, Office
+from statecharts._agency import DailyHours, HolidayRule, Office, Weekday
 from statecharts._calendar import (
     OfficeMoment,
     OfficeStatus,
@@ -224,6 +224,21 @@ def test_u6_lunch_reopens_at_one(when: datetime, phrase: str) -> None:
     moment = office_moment(HLI, when)
     assert moment.next_open == datetime.combine(MON, time(13), tzinfo=EASTERN)
     assert moment.next_open_phrase == phrase
+
+
+def test_office_without_lunch_opens_once_a_day() -> None:
+    """An office with no lunch break next opens at its morning opening, with no 1 PM reopening."""
+    no_lunch = office(lunch=None)
+    assert office_status(no_lunch, at(MON, 12, 30)) is OPEN
+    assert next_open(no_lunch, at(MON, 7)) == datetime.combine(MON, time(9), tzinfo=EASTERN)
+
+
+def test_lunch_at_closing_time_does_not_reopen() -> None:
+    """On a half day that ends with lunch (Saturday 9-1, lunch 12-1) lunch reopens on Monday."""
+    saturdays = office(
+        hours={**HLI.hours, Weekday.SATURDAY: DailyHours(opens=time(9), closes=time(13))}
+    )
+    assert status_line(saturdays, at(SAT, 12, 30)) == "Lunch (reopens Monday at 9 AM)"
 
 
 def test_next_open_is_none_while_open() -> None:

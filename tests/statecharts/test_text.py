@@ -77,6 +77,8 @@ def test_phone_last_four(phone: str, last_four: str) -> None:
         ("Smith-Jones", "SMITHJONES"),
         ("José", "JOSE"),
         ("Kay", "KAY"),
+        ("Oh", "OH"),
+        ("en gee", "NG"),
         ("K A Y", "KAY"),
         ("S as in Sam, M as in Mary", "SM"),
         ("S as in Sam M as in Mary I T H", "SMITH"),
