@@ -64,7 +64,9 @@ def planted_bugs(session: nox.Session) -> None:
 
 
 _MUTANT = re.compile(r"^\s*(?P<module>[\w.]+?)\.x\S*__mutmut_\d+: (?P<status>.+?)\s*$")
-_KILLED = frozenset({"killed", "timeout"})
+_KILLED = frozenset({"killed", "timeout", "segfault"})
+"""Caught: a failing test, a run past its CPU limit, or one killed by a signal (mutmut says
+"segfault" for any signal; here that is an endless loop growing a list until it is killed)."""
 _UNTESTED = "not checked"
 
 
