@@ -272,7 +272,7 @@ def office_moment(office: Office, at: datetime) -> OfficeMoment:
     """
     local = local_time(office, at)
     status, holiday = _status_at(office, local)
-    opening = None if status is OfficeStatus.OPEN else _next_open_local(office, local)
+    opening = _next_open_local(office, local)
     return OfficeMoment(
         status=status,
         local=local,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -158,6 +158,20 @@ def test_aware_in_another_zone_is_converted() -> None:
     assert office_status(HLI, when) is LUNCH
 
 
+class _NoOffset(tzinfo):
+    """A tzinfo that knows no offset: Python counts such a datetime as naive."""
+
+    def utcoffset(self, dt: datetime | None) -> None:
+        """No offset."""
+        return None
+
+
+def test_datetime_without_offset_is_office_wall_time() -> None:
+    """A datetime whose tzinfo gives no offset is naive, so it is read as office wall time."""
+    moment = datetime(2024, 1, 8, 10, tzinfo=_NoOffset())
+    assert local_time(HLI, moment) == datetime(2024, 1, 8, 10, tzinfo=EASTERN)
+
+
 def test_local_time_is_in_the_office_zone() -> None:
     """Local time is aware and carries the office's zone, whatever zone came in."""
     local = local_time(HLI, datetime(2024, 7, 1, 16, tzinfo=UTC))
@@ -193,6 +207,7 @@ def test_local_time_moves_a_nonexistent_wall_time_forward() -> None:
         (at(MON, 8, 59), "in about a minute"),
         (at(MON, 8, 59, 30), "in about a minute"),
         (at(MON, 8, 58), "in about 2 minutes"),
+        (at(MON, 8, 29, 30), "in about 31 minutes"),
         (at(MON, 0, 0), "later today at 9 AM"),
     ],
 )
@@ -544,6 +559,13 @@ def test_next_open_far_ahead_names_the_date() -> None:
     closures = tuple(date(2024, 1, day) for day in range(9, 17))
     closing = office(extra_closed_dates=closures)
     assert next_open_phrase(closing, at(MON, 18)) == "Wednesday, January 17 at 9 AM"
+
+
+def test_next_open_a_week_ahead_names_the_date() -> None:
+    """An opening exactly a week away names the date: a bare "Monday" would mean today."""
+    closures = tuple(date(2024, 1, day) for day in range(9, 13))
+    closing = office(extra_closed_dates=closures)
+    assert next_open_phrase(closing, at(MON, 18)) == "Monday, January 15 at 9 AM"
 
 
 def test_office_that_never_opens_is_a_configuration_error() -> None:
