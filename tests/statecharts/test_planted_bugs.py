@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from hypothesis import Phase, settings
 from hypothesis.errors import FailedHealthCheck, InvalidArgument, Unsatisfiable
+from hypothesis.internal.cache import LRUCache
 from hypothesis.internal.conjecture import providers
 from hypothesis.internal.conjecture.providers import Constants
 from hypothesis.stateful import run_state_machine_as_test
@@ -51,9 +52,13 @@ def _same_data_in_every_process(monkeypatch: pytest.MonkeyPatch) -> None:
     Hypothesis seeds its generation with constants it finds in whatever project
     modules are imported, so a derandomized run draws different callers in a full
     suite run (the shell and the voice loaded) than in `tests/statecharts` alone. A
-    planted bug must be caught the same way wherever it is checked.
+    planted bug must be caught the same way wherever it is checked. Hypothesis also
+    keeps the constants it allowed per kind of draw (`CONSTANTS_CACHE`), filled by
+    whichever test drew first: a fresh cache, or an earlier test's mined constants
+    (a new `64` in any module) still steer the draws here.
     """
     monkeypatch.setattr(providers, "_get_local_constants", Constants)
+    monkeypatch.setattr(providers, "CONSTANTS_CACHE", LRUCache(1024))
 
 
 """Failures that mean the property could not run, not that it caught the bug."""
