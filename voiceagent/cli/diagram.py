@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from statecharts._diagram import OVERVIEW, chart_dot, chart_mermaid, view_names
+from statecharts._diagram_model import Overlay
 
 __all__ = ["DOCS", "FORMATS", "DiagramError", "doc_files", "render", "stale_docs", "update_docs"]
 
@@ -59,13 +60,13 @@ def _run_dot(program: str, kind: Literal["svg", "png"], dot_text: str) -> bytes:
     return done.stdout
 
 
-def render(kind: Format, view: str = OVERVIEW) -> bytes:
-    """One view of the chart in one format, as bytes ready to write."""
+def render(kind: Format, view: str = OVERVIEW, overlay: Overlay | None = None) -> bytes:
+    """One view of the chart in one format, as bytes ready to write; `overlay` drawn over it."""
     if kind == "mermaid":
-        return chart_mermaid(view).encode()
+        return chart_mermaid(view, overlay).encode()
     if kind == "dot":
-        return chart_dot(view).encode()
-    return _graphviz(kind, chart_dot(view))
+        return chart_dot(view, overlay).encode()
+    return _graphviz(kind, chart_dot(view, overlay))
 
 
 def doc_files() -> dict[str, tuple[str, Format]]:

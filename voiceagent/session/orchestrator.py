@@ -39,7 +39,7 @@ from voiceagent.session.adapters import ADAPTERS, StateAdapter
 from voiceagent.session.prompts import facts_block, instructions_for
 from voiceagent.session.tools import LLM_EVENTS, tools_for
 from voiceagent.store.port import CallStore
-from voiceagent.telephony.port import TelephonyPort
+from voiceagent.telephony.port import CONNECTED_EVENT, FAILED_EVENT, TelephonyPort
 
 __all__ = ["Orchestrator"]
 
@@ -248,10 +248,10 @@ class Orchestrator:
         dial = self.telephony.transfer_to_voicemail if voicemail else self.telephony.transfer
         result = await dial(target)
         if result.connected:
-            await self.fire("transfer_succeeded")
+            await self.fire(CONNECTED_EVENT)
         else:
             self._log.warning("transfer failed", to=target.name, reason=result.reason)
-            await self.fire("transfer_failed", reason=result.reason)
+            await self.fire(FAILED_EVENT, reason=result.reason)
 
     async def _end(self) -> None:
         await self._played()

@@ -29,9 +29,15 @@ def _simulate_json(tmp_path: Path, text: str, *extra: str, capsys: pytest.Captur
 
 
 def test_simulate_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`simulate --json` prints one object with states, outcome, caller, transcript, events."""
+    """`simulate --json` prints one object: the call, and what it takes to follow it again."""
     report = _simulate_json(tmp_path, QUOTE, capsys=capsys)
-    assert set(report) == {"states", "outcome", "caller", "transcript", "events"}
+    assert set(report) == {
+        "at", "caller_number", "phone_read_back", "brain",
+        "states", "outcome", "caller", "transcript", "events",
+    }  # fmt: skip
+    assert report["at"] == "2026-11-24T10:00:00-05:00"
+    assert report["brain"] == "local/offline-brain"
+    assert report["phone_read_back"] is False
     assert report["states"][0] == "greeting"
     assert report["states"][-1] == "ended"
     assert report["outcome"] == {
