@@ -16,6 +16,7 @@ BENCHMARKS = (
     "chart",
     "turn",
     "understanding",
+    "replay",
     "voice_prewarm",
     "voice_accuracy",
     "voice_latency",

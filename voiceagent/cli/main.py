@@ -20,6 +20,7 @@ from statecharts import AgencyConfig, AgencyConfigError, default_agency, load_ag
 from statecharts._diagram import FULL, OVERVIEW, view_names
 from statecharts._diagram_model import Overlay
 from voiceagent.cli.diagram import DOCS, FORMATS, DiagramError, render, stale_docs, update_docs
+from voiceagent.cli.replay import add_replay_command
 from voiceagent.cli.spoken import add_audio_arguments, spoken_call
 from voiceagent.cli.store_commands import STORE_ERRORS, add_store_commands, resolve_store
 from voiceagent.logs import configure_logging
@@ -257,6 +258,7 @@ def _parser() -> argparse.ArgumentParser:
     scenarios.add_argument("paths", nargs="+", metavar="PATH", help="scenario YAML files")
     scenarios.set_defaults(handler=_scenarios)
     add_store_commands(commands)
+    add_replay_command(commands)
     return parser
 
 

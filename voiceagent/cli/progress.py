@@ -34,6 +34,7 @@ class Progress:
         stream: TextIO | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`total` may be 0 until `start` says how much there is."""
         self.total = total
         self.done = 0
         self._what = what
@@ -42,6 +43,11 @@ class Progress:
         self._terminal = self._stream.isatty()
         self._drawn_at: float | None = None
         self._tenths = 0
+
+    def start(self, total: int) -> None:
+        """Say how much there is to do, once it is known."""
+        self.total = total
+        self.done = 0
 
     def advance(self, by: int = 1) -> None:
         """Note `by` more done, and show it if it is time to."""
