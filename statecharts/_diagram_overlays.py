@@ -111,10 +111,14 @@ def _step_line(step: PathStep, t: ChartTransition, story: Story) -> str:
     else:
         when = condition(story, [t])
         what = "then" + (f" [{when}]" if when else "")
+    leaf = step.at.rsplit(".", maxsplit=1)[-1]
+    here = story.names.get(leaf, leaf)
     if t.target is None:
-        leaf = step.at.rsplit(".", maxsplit=1)[-1]
-        return f"{step.number}. {what}: answered in place ({story.names.get(leaf, leaf)})"
-    return f"{step.number}. {what}: {story.names[t.source]} → {story.names[t.target]}"
+        return f"{step.number}. {what}: answered in place ({here})"
+    # An event is taken wherever the call was (a compound's rule holds in any of its
+    # steps); a move made by itself leaves the state that declares it.
+    source = here if step.event is not None and step.at else story.names[t.source]
+    return f"{step.number}. {what}: {source} → {story.names[t.target]}"
 
 
 def path_overlay(

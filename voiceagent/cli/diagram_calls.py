@@ -84,13 +84,12 @@ def _ending(trace: Trace, call: RecordedCall) -> str:
     if not trace.ended:
         return "still in progress when recorded" if call.outcome is None else "not ended"
     outcome = trace.outcome
-    if outcome is None:
-        return "hung up"
-    target = outcome.target
+    kind = outcome.kind.value.replace("_", " ") if outcome is not None else "hung up"
+    target = outcome.target if outcome is not None else None
     if target is None:
-        return outcome.kind.value
+        return kind
     extension = f" ({target.extension})" if target.extension else ""
-    return f"{outcome.kind.value} to {target.name}{extension}"
+    return f"{kind} to {target.name}{extension}"
 
 
 class _Takers:

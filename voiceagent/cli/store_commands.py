@@ -3,8 +3,8 @@
 Both read the configured store (`VOICEAGENT_STORE`, or `--store` with a SQLite path
 or a PostgreSQL URL), newest first. Callers' names, numbers and words are masked
 unless `--show-pii`; `--json` prints one JSON array for scripts. `calls` takes
-subcommands for one call (`calls show CALL_ID`); more (such as `export`) attach
-the same way, through `_CALL_COMMANDS`.
+subcommands for one call: `calls show CALL_ID` prints it step by step, `calls
+export CALL_ID` writes it as a scenario, the caller's personal data replaced.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ import re
 import sys
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
-from statecharts import mask_name, mask_phone
-from voiceagent.logs import mask_pii
+from statecharts import default_agency, load_agency, mask_name, mask_phone
+from voiceagent.logs import configure_logging, mask_pii
 from voiceagent.store.location import connect_store
 from voiceagent.store.port import (
     CallEvent,
@@ -90,6 +91,15 @@ def add_store_commands(commands: Any) -> None:
     show = one_call.add_parser("show", parents=[again], help="one call, step by step")
     show.add_argument("call_id", metavar="CALL_ID")
     show.set_defaults(handler=_command(_show_call))
+    export = one_call.add_parser(
+        "export",
+        parents=[again],
+        help="write one call as a scenario (personal data replaced) for `voiceagent scenarios`",
+    )
+    export.add_argument("call_id", metavar="CALL_ID")
+    export.add_argument("--out", metavar="FILE", help="write the scenario to FILE (default: print)")
+    export.add_argument("--agency", metavar="FILE", help="the agency file the scenario runs with")
+    export.set_defaults(handler=_command(_export_call))
 
     messages = commands.add_parser(
         "messages", parents=[store, listing], help="list recent messages and their delivery"
@@ -215,6 +225,31 @@ async def _show_call(store: SqlCallStore, args: argparse.Namespace) -> int:
                 json.dumps(step["arguments"], ensure_ascii=False) if step["arguments"] else ""
             )
             print(f"{time}  [{step['name']}] {arguments}".rstrip())
+    return 0
+
+
+async def _export_call(store: SqlCallStore, args: argparse.Namespace) -> int:
+    from voiceagent.replay.export import export_scenario  # noqa: PLC0415 - loaded on use
+    from voiceagent.replay.recorded import from_store  # noqa: PLC0415
+    from voiceagent.scripted.scenarios import run_scenario  # noqa: PLC0415 - loads LiveKit
+
+    config = load_agency(args.agency) if args.agency else default_agency()
+    configure_logging(json=False, level="ERROR")  # the check's call is not the output
+    call = await from_store(store, args.call_id)
+    text, scenario = export_scenario(call, config, today=datetime.now(UTC).date())
+    if args.out:
+        Path(args.out).write_text(text)
+        print(f"wrote {args.out}")
+    else:
+        print(text, end="")
+    result = await run_scenario(config, scenario)
+    if not result.passed:
+        print(
+            f"voiceagent calls export: the scenario does not pass: {'; '.join(result.failures)}",
+            file=sys.stderr,
+        )
+        return 1
+    print("checked: the scenario passes with the current chart and agency file", file=sys.stderr)
     return 0
 
 

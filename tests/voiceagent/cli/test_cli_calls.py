@@ -58,6 +58,19 @@ def test_simulate_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert {"name": "request", "args": {"intent": "new_quote"}} in report["events"]
 
 
+def test_simulate_keeps_the_call_in_a_store_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`simulate --store FILE` keeps the call there, to be listed, drawn and replayed."""
+    monkeypatch.delenv("VOICEAGENT_STORE", raising=False)
+    store = str(tmp_path / "calls.sqlite3")
+    report = _simulate_json(tmp_path, QUOTE, "--store", store, capsys=capsys)
+    assert main(["calls", "--store", store, "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert listed["outcome"] == report["outcome"]
+    assert listed["path"] == report["states"]
+
+
 def test_simulate_ring_group_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A ring group target has its group set and a null extension."""
     text = "I need to make a payment\npersonal\nAnn Lee, L E E, 407 555 0000\n"
