@@ -7,32 +7,33 @@ The voice benchmarks play calls at real-time pace and take minutes.
 from __future__ import annotations
 
 import importlib
-import logging
 import sys
 
-import structlog
+from voiceagent.logs import configure_logging
 
 BENCHMARKS = (
     "chart",
     "turn",
     "understanding",
     "replay",
+    "load",
     "voice_prewarm",
     "voice_accuracy",
     "voice_latency",
     "voice_capacity",
+    "worker",
 )
 
 if __name__ == "__main__":
-    logging.disable(logging.WARNING)  # the framework's warnings are not figures
-    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.ERROR))
+    # The figures go to standard output; only errors are logged, and to stderr.
+    configure_logging(json=False, level="ERROR")
     chosen = sys.argv[1:] or list(BENCHMARKS)
     unknown = sorted(set(chosen) - set(BENCHMARKS))
     if unknown:
         sys.exit(f"bench: unknown benchmark {', '.join(unknown)} (one of {', '.join(BENCHMARKS)})")
     for name in chosen:
         module = importlib.import_module(f"bench.{name}")
-        if name == "understanding":
-            module.main([])  # its own options are for `python -m bench.understanding`
+        if name in ("understanding", "load"):
+            module.main([])  # their own options are for `python -m bench.NAME`
         else:
             module.main()

@@ -153,20 +153,20 @@ def _words(block: CallState, recent: Recent, heard: Understanding | None) -> str
         return f"I'm here to help with insurance. {ask}" if ask else REDIRECT
     if heard.partial_phone and not heard.phone and needed in (Question.PHONE, Question.CONTACT):
         return FULL_PHONE
-    if recent.made:
+    if recent.made or recent.handed_off:
+        # the words were used (by this adapter, or by the one that handed over): no "didn't
+        # catch that", only the pending question if it was not already put
         return _ask_once(ask, recent, needed)
     if needed is Question.CARRIER and heard.yes:
         return ASK_CARRIER
     offer = next((line for line in reversed(recent.before) if _REPEAT.search(line)), None)
     if heard.yes and offer is not None:
         return f"{_REPEAT.split(offer)[0].strip()} {ANYTHING_ELSE}"
-    # A pending question with no Ask line was already put by a scripted line: wait.
-    fallback = "" if needed is not None and recent.handed_off else ANYTHING_ELSE
     if _ACK.match(heard.text):
-        return ask or fallback
+        return ask or ANYTHING_ELSE
     if heard.heard_nothing:
         return didnt_catch(ask)
-    return ask or fallback
+    return ask or ANYTHING_ELSE
 
 
 def _ask_once(ask: str | None, recent: Recent, needed: Question | None) -> str:

@@ -1,7 +1,9 @@
 """The `voiceagent` command line.
 
 Each subcommand is a thin reader of arguments that hands off to one module;
-errors a user can fix end with a one-line message and exit status 2.
+errors a user can fix end with a one-line message and exit status 2; anything
+else (a call that failed, a bug) with a one-line message saying what happened and
+where, and exit status 1 — never a traceback, never an empty message.
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ from voiceagent.cli.diagram import DOCS, FORMATS, DiagramError, render, stale_do
 from voiceagent.cli.replay import add_replay_command
 from voiceagent.cli.spoken import add_audio_arguments, spoken_call
 from voiceagent.cli.store_commands import STORE_ERRORS, add_store_commands, resolve_store
+from voiceagent.errors import describe
 from voiceagent.logs import configure_logging
 from voiceagent.replay.recorded import RecordedError
 from voiceagent.scripted.scenario_files import ScenarioError, load_scenarios
 from voiceagent.scripted.turns import parse_at, parse_turns
 from voiceagent.store.location import connect_store
+from voiceagent.worker.settings import SettingsError
 
 if TYPE_CHECKING:
     from voiceagent.scripted.scenarios import ScenarioResult
@@ -35,6 +39,8 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
+_CALL_FAILED = 1
+"""Something went wrong that the user could not have prevented (a call that failed)."""
 _USAGE_ERROR = 2
 _INTERRUPTED = 130
 
@@ -74,7 +80,9 @@ def _call(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from voiceagent.scripted.simulate import (  # noqa: PLC0415 - loads LiveKit
+    # LiveKit loads only when a command needs it
+    from voiceagent.scripted.simulate import (  # noqa: PLC0415
+        CallFailedError,
         call_report,
         report_lines,
         run_script,
@@ -108,12 +116,20 @@ def _simulate(args: argparse.Namespace) -> int:
                 config, at, turns, caller_number=args.caller_number, store=calls
             )
 
-    report = call_report(asyncio.run(simulated()))
+    try:
+        run = asyncio.run(simulated())
+    except CallFailedError as failed:
+        report = call_report(failed.run, str(failed))
+    else:
+        report = call_report(run)
+    status = _CALL_FAILED if report["error"] else 0
     if args.json:
         print(json.dumps(report))
-        return 0
+        return status
     print("\n".join(report_lines(report, config.persona.name)))
-    return 0
+    if report["error"]:
+        print(f"voiceagent simulate: error: the call failed: {report['error']}", file=sys.stderr)
+    return status
 
 
 def _scenarios(args: argparse.Namespace) -> int:
@@ -172,6 +188,14 @@ def _diagram(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         Path(args.out).write_bytes(data)
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from voiceagent.worker.server import run_command  # noqa: PLC0415 - loads the LiveKit worker
+
+    env_file = Path(args.env_file) if args.env_file else None
+    run_command(args.command, args.livekit_arguments, env_file=env_file)
     return 0
 
 
@@ -259,27 +283,49 @@ def _parser() -> argparse.ArgumentParser:
     scenarios.set_defaults(handler=_scenarios)
     add_store_commands(commands)
     add_replay_command(commands)
+
+    helps = {
+        "start": "run the worker for production (LiveKit's `start`; needs LIVEKIT_URL and keys)",
+        "dev": "run the worker for development (LiveKit's `dev`; readable logs)",
+        "console": "talk to the worker's agent in this terminal (LiveKit's `console`)",
+    }
+    for name, text in helps.items():
+        worker = commands.add_parser(name, help=text, add_help=False)
+        worker.add_argument("--env-file", metavar="FILE", help="read settings from FILE too")
+        worker.add_argument("livekit_arguments", nargs=argparse.REMAINDER, metavar="...")
+        worker.set_defaults(handler=_worker)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.handler is not _worker:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.handler is _worker:  # LiveKit's own options pass through untouched
+        args.livekit_arguments = [*unknown, *args.livekit_arguments]
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
+    except KeyboardInterrupt:
+        print(f"voiceagent {args.command}: interrupted", file=sys.stderr)
+        return _INTERRUPTED
+    except TimeoutError as error:  # an OSError, but never the user's: a stall
+        print(f"voiceagent {args.command}: error: {describe(error)}", file=sys.stderr)
+        return _CALL_FAILED
     except (
         UsageError,
         DiagramError,
         AgencyConfigError,
         ScenarioError,
         RecordedError,
+        SettingsError,
         OSError,
         *STORE_ERRORS,
     ) as error:
-        print(f"voiceagent {args.command}: error: {error}", file=sys.stderr)
+        print(f"voiceagent {args.command}: error: {describe(error)}", file=sys.stderr)
         return _USAGE_ERROR
-    except KeyboardInterrupt:
-        print(f"voiceagent {args.command}: interrupted", file=sys.stderr)
-        return _INTERRUPTED
+    except Exception as error:  # one line, never a traceback, never an empty message
+        print(f"voiceagent {args.command}: error: {describe(error)}", file=sys.stderr)
+        return _CALL_FAILED

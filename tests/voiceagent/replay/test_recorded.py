@@ -10,6 +10,7 @@ import pytest
 
 from tests.voiceagent.replay.calls import CLAIM, QUOTE_URBAN, SILENT, Recorded
 from voiceagent.replay.recorded import (
+    RecordedCall,
     RecordedError,
     RecordedEvent,
     Said,
@@ -17,6 +18,7 @@ from voiceagent.replay.recorded import (
     from_store,
     outcome_text,
 )
+from voiceagent.scripted.turns import parse_turns
 from voiceagent.store.location import connect_store
 
 pytestmark = pytest.mark.session
@@ -52,6 +54,30 @@ async def test_the_callers_side_is_their_words_and_the_lines_events(recorded: Re
         None,
         "hangup",
     ]
+
+
+def test_the_time_limit_is_a_line_event_as_a_script_writes_it() -> None:
+    """The worker's time limit comes back as `<time-limit>`, which a script fires again."""
+    call = RecordedCall(
+        "c1",
+        None,
+        None,
+        None,
+        False,
+        None,
+        (),
+        (
+            RecordedEvent("greeted", {}),
+            Said("caller", "hello"),
+            RecordedEvent("call_time_limit", {}),
+        ),
+    )
+    turns = call.caller_side()
+    assert [(t.text, t.line_event) for t in turns] == [
+        ("hello", None),
+        ("<time-limit>", "call_time_limit"),
+    ]
+    assert parse_turns(["<time-limit>"]) == [turns[1]]
 
 
 async def test_every_state_the_record_names_is_listed(recorded: Recorded) -> None:

@@ -63,8 +63,9 @@ def test_claim_after_hours_gets_the_carrier_line_and_ends(
     report = json.loads(capsys.readouterr().out)
     assert set(report) == {
         "at", "caller_number", "phone_read_back", "brain",
-        "states", "outcome", "caller", "transcript", "events",
+        "states", "outcome", "caller", "transcript", "events", "error",
     }  # fmt: skip
+    assert report["error"] is None
     assert report["phone_read_back"] is True
     assert report["states"] == [
         "greeting",
