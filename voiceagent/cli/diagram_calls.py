@@ -36,6 +36,8 @@ from voiceagent.store.location import connect_store
 
 __all__ = ["call_overlay", "coverage_from_ledger", "heat_from_scenarios", "heat_from_store"]
 
+_STORY = Story.of(Reception)
+
 
 def _when(config: AgencyConfig, moment: datetime | None) -> str:
     if moment is None:
@@ -59,7 +61,7 @@ def call_overlay(source: str, store: str | None, config: AgencyConfig, view: str
     """One call's path over `view`: a call id in the store, or a `simulate --json` file."""
     call = asyncio.run(_one_call(source, store))
     trace = follow_strictly(call, config)
-    story = Story.of(Reception)
+    story = _STORY
     wheres = [story.entry_leaf(story.story[0]), *(step.where for step in trace.steps)]
     steps = path_steps(
         [(where, step.event, step.taken) for where, step in zip(wheres, trace.steps, strict=False)],
@@ -109,7 +111,7 @@ class _Takers:
             for state in step.configuration:
                 self.by_state.setdefault(state, set()).add(taker)
         if trace.steps:
-            self.by_state.setdefault(Story.of(Reception).story[0], set()).add(taker)
+            self.by_state.setdefault(_STORY.story[0], set()).add(taker)
 
     def overlay(
         self, view: str, title: str, noun: tuple[str, str], notes: Sequence[str]
@@ -220,7 +222,7 @@ def coverage_from_ledger(path: Path, view: str) -> Overlay:
     except (ValueError, KeyError, TypeError):
         msg = f"{path} is not a transition ledger (write one with: pytest --transition-ledger FILE)"
         raise RecordedError(msg) from None
-    known = {t.key for t in Story.of(Reception).transitions}
+    known = {t.key for t in _STORY.transitions}
     notes = []
     stale = asserted - known
     if stale:

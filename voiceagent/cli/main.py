@@ -155,6 +155,8 @@ def _overlay(args: argparse.Namespace, view: str) -> Overlay | None:
         raise UsageError("--since picks the calls of --heat: add --heat")
     if args.store is not None and not (args.heat or args.call):
         raise UsageError("--store is where --call and --heat find calls: add one of them")
+    if args.agency is not None and not (args.heat or args.call or args.scenarios):
+        raise UsageError("--agency is the file calls are followed with: add --call or --heat")
     if args.call is not None:
         return diagram_calls.call_overlay(args.call, args.store, _agency(args), view)
     if args.heat:

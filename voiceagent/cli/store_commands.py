@@ -16,11 +16,11 @@ import re
 import sys
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from statecharts import default_agency, load_agency, mask_name, mask_phone
-from voiceagent.logs import configure_logging, mask_pii
+from statecharts import mask_name, mask_phone
+from voiceagent.cli.export import export_call
+from voiceagent.logs import mask_pii
 from voiceagent.store.location import connect_store
 from voiceagent.store.port import (
     CallEvent,
@@ -99,7 +99,7 @@ def add_store_commands(commands: Any) -> None:
     export.add_argument("call_id", metavar="CALL_ID")
     export.add_argument("--out", metavar="FILE", help="write the scenario to FILE (default: print)")
     export.add_argument("--agency", metavar="FILE", help="the agency file the scenario runs with")
-    export.set_defaults(handler=_command(_export_call))
+    export.set_defaults(handler=_command(export_call))
 
     messages = commands.add_parser(
         "messages", parents=[store, listing], help="list recent messages and their delivery"
@@ -225,31 +225,6 @@ async def _show_call(store: SqlCallStore, args: argparse.Namespace) -> int:
                 json.dumps(step["arguments"], ensure_ascii=False) if step["arguments"] else ""
             )
             print(f"{time}  [{step['name']}] {arguments}".rstrip())
-    return 0
-
-
-async def _export_call(store: SqlCallStore, args: argparse.Namespace) -> int:
-    from voiceagent.replay.export import export_scenario  # noqa: PLC0415 - loaded on use
-    from voiceagent.replay.recorded import from_store  # noqa: PLC0415
-    from voiceagent.scripted.scenarios import run_scenario  # noqa: PLC0415 - loads LiveKit
-
-    config = load_agency(args.agency) if args.agency else default_agency()
-    configure_logging(json=False, level="ERROR")  # the check's call is not the output
-    call = await from_store(store, args.call_id)
-    text, scenario = export_scenario(call, config, today=datetime.now(UTC).date())
-    if args.out:
-        Path(args.out).write_text(text)
-        print(f"wrote {args.out}")
-    else:
-        print(text, end="")
-    result = await run_scenario(config, scenario)
-    if not result.passed:
-        print(
-            f"voiceagent calls export: the scenario does not pass: {'; '.join(result.failures)}",
-            file=sys.stderr,
-        )
-        return 1
-    print("checked: the scenario passes with the current chart and agency file", file=sys.stderr)
     return 0
 
 

@@ -15,7 +15,7 @@ from statecharts import AgencyConfig
 from statecharts._retrace import Trace, retrace, unknown_states, where_of
 from voiceagent.replay.recorded import RecordedCall, RecordedError
 
-__all__ = ["Followed", "follow", "follow_strictly"]
+__all__ = ["Followed", "follow", "follow_strictly", "unfollowable"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,21 +27,24 @@ class Followed:
     problem: str | None
 
 
-def follow(call: RecordedCall, config: AgencyConfig) -> Followed:
-    """Re-fire the call's events on a fresh chart; stop where the recording parts from it."""
+def unfollowable(call: RecordedCall) -> str | None:
+    """Why no chart can even start following the call, or None if one can."""
     unknown = unknown_states(call.states())
     if unknown:
-        return Followed(
-            None,
-            f"call {call.call_id} was recorded by an older chart: it passed through "
-            f"{', '.join(unknown)}, which the current chart does not have",
+        return (
+            f"recorded by an older chart: it passed through {', '.join(unknown)}, "
+            "which the current chart does not have"
         )
     if call.office_time is None:
-        return Followed(
-            None,
-            f"call {call.call_id} has no office time in its record, so the chart cannot "
-            "follow it (it was recorded before office times were kept)",
-        )
+        return "no office time was recorded for it (it was recorded before they were kept)"
+    return None
+
+
+def follow(call: RecordedCall, config: AgencyConfig) -> Followed:
+    """Re-fire the call's events on a fresh chart; stop where the recording parts from it."""
+    reason = unfollowable(call)
+    if reason is not None or call.office_time is None:
+        return Followed(None, f"call {call.call_id} cannot be followed: {reason}")
     events = call.events
     trace = retrace(
         config,

@@ -28,12 +28,22 @@ from typing import Any, Literal
 
 from statecharts import AgencyConfig
 from statecharts._reception import PUBLIC_EVENTS
-from statecharts._retrace import Retrace, Trace, unknown_states
+from statecharts._retrace import Retrace, Trace
+from voiceagent.replay.follow import unfollowable
 from voiceagent.replay.parting import Parting, parting, walk_of_call, walk_of_trace
 from voiceagent.replay.recorded import RecordedCall, RecordedEvent, is_caller_side
 from voiceagent.scripted.turns import LINE_EVENTS
 
-__all__ = ["OFFLINE_BRAIN", "Status", "Verdict", "replay_on_chart", "replay_through_session"]
+__all__ = [
+    "OFFLINE_BRAIN",
+    "ChartReplay",
+    "Status",
+    "Verdict",
+    "cannot_start",
+    "replay_on_chart",
+    "replay_through_session",
+    "session_obstacle",
+]
 
 Status = Literal["same", "changed", "not replayable"]
 OFFLINE_BRAIN = "local/offline-brain"
@@ -99,15 +109,9 @@ def _unreplayable(call: RecordedCall, reason: str) -> Verdict:
 
 def cannot_start(call: RecordedCall) -> Verdict | None:
     """The verdict for a call no replay can start, or None if one can."""
-    unknown = unknown_states(call.states())
-    if unknown:
-        return _unreplayable(
-            call,
-            f"recorded by an older chart: it passed through {', '.join(unknown)}, "
-            "which the current chart does not have",
-        )
-    if call.office_time is None:
-        return _unreplayable(call, "no office time was recorded for it")
+    reason = unfollowable(call)
+    if reason is not None:
+        return _unreplayable(call, reason)
     if call.outcome is None:
         return _unreplayable(call, "it never ended (or its end was not recorded)")
     return None

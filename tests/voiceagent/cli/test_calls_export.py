@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.voiceagent.replay.calls import REFUSED, Recorded
+from tests.voiceagent.replay.calls import QUOTE_URBAN, REFUSED, Recorded, later_tuesday
 from voiceagent.cli.main import main
 
 pytestmark = pytest.mark.cli
@@ -39,6 +39,18 @@ def test_without_out_the_scenario_is_printed(
     captured = capsys.readouterr()
     assert captured.out.startswith(f"# Exported from call {call_id}")
     assert "scenarios:" in captured.out
+
+
+def test_a_scenario_that_does_not_pass_is_said_and_exits_1(
+    recorded: Recorded, store_file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With an agency file that routes the call elsewhere, the check fails and says why."""
+    call_id = recorded.ids[QUOTE_URBAN.name]
+    agency = str(later_tuesday(tmp_path))
+    status = main(["calls", "export", call_id, "--store", store_file, "--agency", agency])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.startswith("voiceagent calls export: the scenario does not pass: outcome ")
 
 
 def test_an_unknown_call_is_one_line_and_exit_2(

@@ -151,6 +151,7 @@ async def _older(location: str) -> None:
         (["--heat", "--store", "{store}", "--since", "2099-01-01"], "no calls in the store since"),
         (["--since", "7d"], "--since picks the calls of --heat"),
         (["--store", "{store}"], "--store is where --call and --heat find calls"),
+        (["--agency", "{tmp}/bad.toml"], "--agency is the file calls are followed with"),
         (["--ledger", "{tmp}/missing.json"], "cannot read the ledger"),
         (["--call", "{store}", "--agency", "{tmp}/bad.toml"], "bad.toml"),
     ],

@@ -19,9 +19,11 @@ from tests.voiceagent.replay.calls import (
     later_tuesday,
     moved_split,
 )
+from voiceagent.brain import OfflineBrain
 from voiceagent.replay.recorded import RecordedCall, RecordedEvent, from_store, outcome_text
 from voiceagent.replay.runner import replay_call, replay_stored
-from voiceagent.replay.verdict import Verdict
+from voiceagent.replay.verdict import OFFLINE_BRAIN, Verdict
+from voiceagent.session.call import brain_name
 from voiceagent.store.location import connect_store
 
 pytestmark = pytest.mark.session
@@ -155,3 +157,8 @@ async def test_opening_later_sends_the_morning_quotes_elsewhere_through_sessions
     assert urban.replayed["kind"] != "transfer"
     assert urban.parting is not None
     assert urban.parting.turn == 0, "the greeting already says the office is closed"
+
+
+def test_the_offline_brain_is_named_as_a_calls_record_names_it() -> None:
+    """The name replay looks for is the one a call with the offline brain records."""
+    assert brain_name(OfflineBrain()) == OFFLINE_BRAIN
