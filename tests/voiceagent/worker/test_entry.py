@@ -303,3 +303,10 @@ async def test_shutdown_in_livekits_order_closes_the_record() -> None:
         assert record.finished_at is not None
         assert record.outcome is not None
         assert record.outcome.kind is OutcomeKind.HUNG_UP
+
+
+async def test_the_reply_watchdog_bound_comes_from_settings() -> None:
+    """VOICEAGENT_CALL__REPLY_BOUND_SECONDS sets the call's reply watchdog (issue 13)."""
+    settings = WorkerSettings(call={"reply_bound_seconds": 7.5})
+    async with answered(settings) as job:
+        assert job.call.run.orchestrator.watchdog.bound == 7.5
