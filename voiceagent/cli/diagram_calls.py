@@ -24,7 +24,7 @@ from statecharts._reception import Reception
 from statecharts._retrace import Trace
 from voiceagent.cli.progress import Progress
 from voiceagent.cli.store_commands import StoreCommandError, parse_since, resolve_store
-from voiceagent.replay.follow import follow, follow_strictly
+from voiceagent.replay.follow import Followed, follow, follow_strictly
 from voiceagent.replay.recorded import (
     RecordedCall,
     RecordedError,
@@ -127,18 +127,21 @@ class _Takers:
         )
 
 
-async def _stored_calls(store: str | None, since: datetime | None) -> list[RecordedCall]:
+async def _stored_calls(
+    store: str | None, since: datetime | None, config: AgencyConfig
+) -> list[Followed]:
+    """Every stored call since `since`, each followed through the chart as it is read."""
     settings = resolve_store(store)
     calls = await connect_store(settings.store, timeout=settings.store_timeout, must_exist=True)
     try:
         rows = await calls.recent_calls(since=since)
         progress = Progress(len(rows), "reading calls")
-        recorded = []
+        followed = []
         for row in rows:
-            recorded.append(await from_store(calls, row.call_id))
+            followed.append(follow(await from_store(calls, row.call_id), config))
             progress.advance()
         progress.close()
-        return recorded
+        return followed
     finally:
         await calls.close()
 
@@ -148,14 +151,13 @@ def heat_from_store(
 ) -> Overlay:
     """How many stored calls (since `since_text`) took each transition, over `view`."""
     since = parse_since(since_text, datetime.now(UTC))
-    calls = asyncio.run(_stored_calls(store, since))
+    calls = asyncio.run(_stored_calls(store, since, config))
     if not calls:
         when = f" since {since_text}" if since_text else ""
         msg = f"no calls in the store{when} to draw"
         raise StoreCommandError(msg)
     takers, partly, never = _Takers(), 0, 0
-    for call in calls:
-        followed = follow(call, config)
+    for followed in calls:
         if followed.trace is None:
             never += 1
             continue
@@ -163,13 +165,15 @@ def heat_from_store(
         takers.add(followed.trace)
     notes = []
     if partly:
+        are = "is" if partly == 1 else "are"
         notes.append(
-            f"{partly} of the calls are drawn only as far as the current chart and agency "
+            f"{partly} of the calls {are} drawn only as far as the current chart and agency "
             "file follow them (recorded under another agency file or chart)."
         )
     if never:
+        calls_word = "call" if never == 1 else "calls"
         notes.append(
-            f"{never} calls could not be followed at all (older chart, or no office time)."
+            f"{never} {calls_word} could not be followed at all (older chart, or no office time)."
         )
     since_words = f" since {since_text}" if since_text else ""
     title = f"Stored calls{since_words}: {len(calls)}"

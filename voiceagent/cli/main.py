@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING
 from statecharts import AgencyConfig, AgencyConfigError, default_agency, load_agency
 from statecharts._diagram import FULL, OVERVIEW, view_names
 from statecharts._diagram_model import Overlay
-from voiceagent.cli.diagram import DOCS, FORMATS, DiagramError, render, stale_docs, update_docs
+from voiceagent.cli.diagram import (
+    DOCS,
+    FORMATS,
+    DiagramError,
+    format_for,
+    render,
+    stale_docs,
+    update_docs,
+)
 from voiceagent.cli.replay import add_replay_command
 from voiceagent.cli.spoken import add_audio_arguments, spoken_call
 from voiceagent.cli.store_commands import STORE_ERRORS, add_store_commands, resolve_store
@@ -169,6 +177,9 @@ def _overlay(args: argparse.Namespace, view: str) -> Overlay | None:
 
 
 def _diagram(args: argparse.Namespace) -> int:
+    # The scenarios drawn by --scenarios are whole calls, which log: only their errors,
+    # on stderr, so standard output is the diagram alone.
+    configure_logging(json=False, level="ERROR")
     docs = Path(args.docs)
     view = FULL if args.full else (args.state or OVERVIEW)
     if (args.check or args.update_docs) and view != OVERVIEW:
@@ -184,7 +195,7 @@ def _diagram(args: argparse.Namespace) -> int:
         for path in update_docs(docs):
             print(f"wrote {path}")
         return 0
-    data = render(args.format, view, overlay)
+    data = render(args.format or format_for(args.out), view, overlay)
     if args.out in (None, "-"):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -214,7 +225,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Render the call flow: by default the overview of the whole call; "
         "--state NAME draws one state step by step, --full every state and transition.",
     )
-    diagram.add_argument("--format", choices=FORMATS, default="mermaid", help="output format")
+    diagram.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from --out's suffix, .svg .png .dot .mmd; else mermaid)",
+    )
     diagram.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     diagram.add_argument("--docs", default=str(DOCS), metavar="DIR", help="the rendered views")
     which = diagram.add_mutually_exclusive_group()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 from pathlib import Path
@@ -10,7 +11,14 @@ import pytest
 
 from statecharts import Reception
 from statecharts._diagram_chart import Story
-from tests.voiceagent.replay.calls import QUOTE_URBAN, Recorded, later_tuesday
+from tests.voiceagent.replay.calls import (
+    OLDER,
+    QUOTE_URBAN,
+    Recorded,
+    add_older_call,
+    later_tuesday,
+)
+from voiceagent.cli import progress
 from voiceagent.cli.main import main
 
 pytestmark = pytest.mark.cli
@@ -69,6 +77,41 @@ def test_the_heat_map_counts_the_stored_calls_on_each_edge(
     assert 'style="dashed"' in spanish
 
 
+def test_calls_the_chart_cannot_follow_at_all_are_counted_in_a_note(
+    store_file: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A call from an older chart is not drawn, and the legend says so."""
+    asyncio.run(add_older_call(store_file))
+    status, out, _ = run(capsys, "diagram", "--heat", "--store", store_file, "--format", "dot")
+    assert status == 0
+    assert "Stored calls: 6" in out
+    assert 'label="greeted\\n5 calls"' in out
+    assert "1 call could not be followed at all (older chart, or no office time)." in out
+
+
+def test_reading_many_calls_shows_progress_on_standard_error(
+    store_file: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The heat map's calls are counted off on stderr as each is read and followed."""
+    monkeypatch.setattr(progress, "_PLAIN_FROM", 1)  # five calls count as many
+    status, out, err = run(capsys, "diagram", "--heat", "--store", store_file)
+    assert status == 0
+    assert out.startswith("%%{init")
+    assert err.splitlines() == [f"reading calls: {n} of 5" for n in range(1, 6)]
+
+
+@pytest.mark.parametrize(
+    ("name", "start"), [("call.dot", b"digraph"), ("call.mmd", b"%%{init"), ("call.txt", b"%%")]
+)
+def test_the_format_follows_the_output_files_name(
+    store_file: str, tmp_path: Path, name: str, start: bytes
+) -> None:
+    """`--out call.dot` writes DOT, `.mmd` Mermaid, anything else Mermaid as before."""
+    out = tmp_path / name
+    assert main(["diagram", "--heat", "--store", store_file, "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(start)
+
+
 def test_calls_another_agency_file_cannot_follow_are_drawn_as_far_as_they_go(
     store_file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -91,8 +134,10 @@ def test_the_scenario_suite_is_drawn_as_a_heat_map(
         "- {name: quote, at: 2026-11-24T10:00, turns: [I need a quote for my car], expect: {}}\n"
         "- {name: claim, at: 2026-11-24T19:30, turns: [I have a claim], expect: {}}\n"
     )
-    status, out, _ = run(capsys, "diagram", "--scenarios", str(suite), "--format", "dot")
+    status, out, err = run(capsys, "diagram", "--scenarios", str(suite), "--format", "dot")
     assert status == 0
+    assert out.startswith("digraph")  # the diagram alone: the calls' log lines are not in it
+    assert "call started" not in out + err
     assert f"The scenarios in {suite}: 2" in out
     assert 'label="greeted\\n2 scenarios"' in out
     assert 'label="report claim\\n1 scenario"' in out
@@ -117,35 +162,18 @@ def test_the_test_suites_ledger_is_drawn_green_and_red(
 def test_the_heat_map_renders_as_png(
     store_file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Graphviz renders the overlay: a PNG file."""
+    """Graphviz renders the overlay: a PNG file, as `--out`'s name asks."""
     out = tmp_path / "heat.png"
-    status, _, _ = run(
-        capsys, "diagram", "--heat", "--store", store_file, "--format", "png", "--out", str(out)
-    )
+    status, _, _ = run(capsys, "diagram", "--heat", "--store", store_file, "--out", str(out))
     assert status == 0
     assert out.read_bytes().startswith(b"\x89PNG")
-
-
-async def _older(location: str) -> None:
-    from datetime import UTC, datetime  # noqa: PLC0415
-
-    from statecharts import Outcome, OutcomeKind  # noqa: PLC0415
-    from voiceagent.store.location import connect_store  # noqa: PLC0415
-
-    when = datetime(2026, 11, 24, 15, tzinfo=UTC)
-    store = await connect_store(location, must_exist=True)
-    async with store:
-        await store.start_call("older", when, None, "HLI", office_time=when)
-        await store.finish_call(
-            "older", when, Outcome(OutcomeKind.HUNG_UP), {}, ["greeting", "lunch_line", "ended"]
-        )
 
 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
         (["--call", "nope", "--store", "{store}"], "no call 'nope' in the store"),
-        (["--call", "older", "--store", "{store}"], "recorded by an older chart"),
+        (["--call", OLDER, "--store", "{store}"], "recorded by an older chart"),
         (["--call", "{tmp}/missing.json"], "cannot read"),
         (["--heat", "--store", "{tmp}/missing.sqlite3"], "no call store at"),
         (["--heat", "--store", "{store}", "--since", "2099-01-01"], "no calls in the store since"),
@@ -164,9 +192,7 @@ def test_bad_input_is_one_line_and_exit_2(
     message: str,
 ) -> None:
     """Unknown calls, older charts, missing stores or files: one line each, exit 2."""
-    import asyncio  # noqa: PLC0415
-
-    asyncio.run(_older(store_file))
+    asyncio.run(add_older_call(store_file))
     (tmp_path / "bad.toml").write_text("[office\n")
     args = [a.replace("{store}", store_file).replace("{tmp}", str(tmp_path)) for a in argv]
     status, out, err = run(capsys, "diagram", *args)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import asyncio
 import shutil
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from statecharts import AgencyConfig, default_agency, load_agency
+from statecharts import AgencyConfig, Outcome, OutcomeKind, default_agency, load_agency
 from voiceagent.scripted.simulate import run_script
 from voiceagent.scripted.turns import parse_turns
 from voiceagent.store.location import connect_store
@@ -100,6 +100,22 @@ async def record(location: str, scripts: tuple[Script, ...], config: AgencyConfi
             )
             ids.append(run.orchestrator.call_id)
     return ids
+
+
+OLDER = "older"
+"""The id `add_older_call` gives its call."""
+
+
+async def add_older_call(location: str) -> None:
+    """Keep a call an older chart made: it passed through `lunch_line`, a state since removed."""
+    when = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+    store = await connect_store(location, must_exist=True)
+    async with store:
+        await store.start_call(OLDER, when, None, "Harry Levine Insurance", office_time=when)
+        await store.record_event(OLDER, when, "greeted", {}, ["call", "triage", "listening"])
+        await store.finish_call(
+            OLDER, when, Outcome(OutcomeKind.HUNG_UP), {}, ["greeting", "lunch_line", "ended"]
+        )
 
 
 class Recorded:
