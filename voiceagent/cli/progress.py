@@ -1,7 +1,8 @@
 """Progress through many calls, on standard error: a bar on a terminal, plain lines elsewhere.
 
 Replaying or drawing thousands of stored calls takes a while. On a terminal a
-bar redraws in place (at most ten times a second); into a file or a pipe, where a
+bar redraws in place (at most ten times a second), with the time left once a
+second's work shows the pace; into a file or a pipe, where a
 bar would be noise, a plain line is written at each tenth of the way, and only
 when there are enough calls for it to matter. Standard output stays clean for the
 command's own result.
@@ -21,6 +22,8 @@ _REDRAW = 0.1
 """Seconds between redraws of the bar."""
 _PLAIN_FROM = 100
 """Fewer calls than this finish too soon for plain progress lines to help."""
+_PACE_AFTER = 1.0
+"""Seconds of work before the time left is guessed from the pace so far."""
 
 
 class Progress:
@@ -43,11 +46,13 @@ class Progress:
         self._terminal = self._stream.isatty()
         self._drawn_at: float | None = None
         self._tenths = 0
+        self._started = clock()
 
     def start(self, total: int) -> None:
         """Say how much there is to do, once it is known."""
         self.total = total
         self.done = 0
+        self._started = self._clock()
 
     def advance(self, by: int = 1) -> None:
         """Note `by` more done, and show it if it is time to."""
@@ -56,7 +61,7 @@ class Progress:
             now = self._clock()
             if self._drawn_at is None or now - self._drawn_at >= _REDRAW or self.finished:
                 self._drawn_at = now
-                self._draw()
+                self._draw(now)
         elif self.total >= _PLAIN_FROM:
             tenths = self.done * 10 // self.total
             if tenths > self._tenths:
@@ -74,10 +79,21 @@ class Progress:
             self._stream.write("\r\033[K")
             self._stream.flush()
 
-    def _draw(self) -> None:
+    def _draw(self, now: float) -> None:
         share = self.done / self.total if self.total else 1.0
         filled = round(share * _WIDTH)
         bar = "█" * filled + "░" * (_WIDTH - filled)
-        line = f"\r{self._what} {bar} {self.done}/{self.total} ({share:.0%})"
-        self._stream.write(line)
+        line = f"\r{self._what} {bar} {self.done}/{self.total} ({share:.0%}){self._left(now)}"
+        # Clear what a longer line before it left at the end.
+        self._stream.write(line + "\033[K")
         self._stream.flush()
+
+    def _left(self, now: float) -> str:
+        """The time left at the pace so far (", about 40 s left"); nothing before it shows."""
+        spent = now - self._started
+        if self.finished or self.done == 0 or spent < _PACE_AFTER:
+            return ""
+        left = spent / self.done * (self.total - self.done)
+        if left < 90:
+            return f", about {round(left)} s left"
+        return f", about {round(left / 60)} min left"

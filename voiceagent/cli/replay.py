@@ -5,7 +5,8 @@ split, new hours) or a new chart goes live, every stored call since a date is
 replayed with it: the caller's side of the call, at its original office time. The
 table lists the calls whose outcome or target would change, with the first point
 where the replay parts from the recording, and the calls that cannot be replayed,
-with the reason. Exit status 1 when any call changes, unless `--accept`.
+with the reason. Exit status 1 when any call changes or cannot be replayed (either way
+the answer is not "nothing changes"), unless `--accept`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from voiceagent.store.location import connect_store
 
 __all__ = ["add_replay_command"]
 
-_CHANGED = 1
+_NOT_THE_SAME = 1
 
 
 def add_replay_command(commands: Any) -> None:
@@ -46,7 +47,11 @@ def add_replay_command(commands: Any) -> None:
     )
     replay.add_argument("--store", metavar="PATH|URL", help="a SQLite file or postgresql:// URL")
     replay.add_argument("--json", action="store_true", help="print one JSON object for scripts")
-    replay.add_argument("--accept", action="store_true", help="exit 0 even when calls would change")
+    replay.add_argument(
+        "--accept",
+        action="store_true",
+        help="exit 0 even when calls would change or cannot be replayed",
+    )
     replay.add_argument("--verbose", action="store_true", help="show the replayed calls' log lines")
     replay.add_argument(
         "--session",
@@ -68,10 +73,10 @@ def _replay(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_json(verdicts, agency), ensure_ascii=False))
     else:
-        for line in _report(verdicts, config, agency):
+        for line in _report(verdicts, config, agency, args.since):
             print(line)
-    changed = any(v.status == "changed" for v in verdicts)
-    return _CHANGED if changed and not args.accept else 0
+    same = all(v.status == "same" for v in verdicts)
+    return 0 if same or args.accept else _NOT_THE_SAME
 
 
 async def _run(
@@ -109,16 +114,21 @@ def _when(config: AgencyConfig, moment: datetime | None) -> str:
     return office_moment(config.office, moment).local.strftime("%a %d %b %Y %H:%M")
 
 
-def _report(verdicts: Sequence[Verdict], config: AgencyConfig, agency: str) -> list[str]:
+def _report(
+    verdicts: Sequence[Verdict], config: AgencyConfig, agency: str, since: str | None
+) -> list[str]:
     if not verdicts:
-        return ["no calls in the store to replay"]
+        return [f"no calls in the store{f' since {since}' if since else ''} to replay"]
     changed = [v for v in verdicts if v.status == "changed"]
     stuck = [v for v in verdicts if v.status == "not replayable"]
     same = len(verdicts) - len(changed) - len(stuck)
+    # Out of the calls replayed: one that cannot be is in neither answer.
+    replayed = len(verdicts) - len(stuck)
+    counted = " replayed" if stuck else ""
     lines = []
     if changed:
         lines.append(
-            f"{_calls(len(changed))} of {len(verdicts)} would end differently with {agency}:"
+            f"{_calls(len(changed))} of {replayed}{counted} would end differently with {agency}:"
         )
         lines += _table(
             ["CALL ID", "OFFICE TIME", "WAS", "NOW", "WHERE THE PATHS PART"],
@@ -130,8 +140,8 @@ def _report(verdicts: Sequence[Verdict], config: AgencyConfig, agency: str) -> l
                 for v in changed
             ],
         )  # fmt: skip
-    else:
-        lines.append(f"none of the {_calls(len(verdicts))} would end differently with {agency}")
+    elif replayed:
+        lines.append(f"none of the {_calls(replayed)}{counted} would end differently with {agency}")
     if stuck:
         lines.append(f"{_calls(len(stuck))} cannot be replayed:")
         lines += _table(

@@ -18,6 +18,7 @@ import yaml
 
 from statecharts import AgencyConfig, office_moment
 from voiceagent.logs import PII_FIELDS
+from voiceagent.replay.follow import unfollowable
 from voiceagent.replay.recorded import (
     RecordedCall,
     RecordedError,
@@ -67,6 +68,10 @@ def scenario_of(call: RecordedCall, config: AgencyConfig) -> dict[str, Any]:
         raise RecordedError(msg)
     if call.office_time is None:
         msg = f"call {call.call_id} has no office time in its record: a scenario needs one"
+        raise RecordedError(msg)
+    older = unfollowable(call)
+    if older is not None:  # its states could never be expected of the current chart
+        msg = f"call {call.call_id} cannot be exported: {older}"
         raise RecordedError(msg)
     standins = stand_ins(
         (e.arguments for e in call.events),

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 
-from tests.voiceagent.replay.calls import QUOTE_URBAN, REFUSED, Recorded, later_tuesday
+from tests.voiceagent.replay.calls import (
+    OLDER,
+    QUOTE_URBAN,
+    REFUSED,
+    Recorded,
+    add_older_call,
+    later_tuesday,
+)
 from voiceagent.cli.main import main
 
 pytestmark = pytest.mark.cli
@@ -53,10 +61,31 @@ def test_a_scenario_that_does_not_pass_is_said_and_exits_1(
     assert err.startswith("voiceagent calls export: the scenario does not pass: outcome ")
 
 
-def test_an_unknown_call_is_one_line_and_exit_2(
-    store_file: str, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["nope", "--store", "{store}"], "no call 'nope' in the store"),
+        ([OLDER, "--store", "{store}"], f"call {OLDER} cannot be exported: recorded by an older "),
+        (["nope", "--store", "{tmp}/missing.sqlite3"], "no call store at "),
+        ([OLDER, "--store", "{store}", "--agency", "{tmp}/bad.toml"], "bad.toml: invalid TOML"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    store_file: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    message: str,
 ) -> None:
-    """No call by that id: one clear line."""
-    assert main(["calls", "export", "nope", "--store", store_file]) == 2
+    """An unknown call, an older chart's call, no store, a broken agency file: one line."""
+    asyncio.run(add_older_call(store_file))
+    (tmp_path / "bad.toml").write_text("[office\n")
+    args = [a.replace("{store}", store_file).replace("{tmp}", str(tmp_path)) for a in argv]
+    status = main(["calls", "export", *args, "--out", str(tmp_path / "out.yaml")])
     captured = capsys.readouterr()
-    assert captured.err == "voiceagent calls: error: no call 'nope' in the store\n"
+    assert status == 2
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith("voiceagent calls: error: ")
+    assert message in captured.err
+    assert not (tmp_path / "out.yaml").exists()

@@ -54,3 +54,27 @@ def test_a_file_gets_a_plain_line_each_tenth_of_the_way() -> None:
     assert lines[0] == "replaying calls: 100 of 1000"
     assert lines[-1] == "replaying calls: 1000 of 1000"
     assert few.getvalue() == ""
+
+
+def test_the_bar_says_the_time_left_once_the_pace_is_known() -> None:
+    """Nothing in the first second; then the time left at the pace so far; none when done."""
+    stream, now = Terminal(), [0.0]
+    progress = Progress(0, "replaying calls", stream=stream, clock=lambda: now[0])
+    progress.start(300)
+    now[0] = 0.5
+    progress.advance(10)
+    assert stream.getvalue().endswith("10/300 (3%)\033[K")
+    now[0] = 2.0
+    progress.advance(10)  # 20 calls in 2 s: the other 280 take 28 s
+    assert stream.getvalue().endswith("20/300 (7%), about 28 s left\033[K")
+    now[0] = 10.0
+    progress.advance(20)  # 40 calls in 10 s: the other 260 take 65 s
+    assert stream.getvalue().endswith("40/300 (13%), about 65 s left\033[K")
+    now[0] = 20.0
+    progress.start(3000)  # the pace starts again with the new total
+    now[0] = 24.0
+    progress.advance(100)  # 100 calls in 4 s: the other 2900 take 116 s, about 2 min
+    assert stream.getvalue().endswith("100/3000 (3%), about 2 min left\033[K")
+    now[0] = 30.0
+    progress.advance(2900)
+    assert stream.getvalue().endswith("3000/3000 (100%)\033[K")

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from statecharts import Outcome, OutcomeKind
-from tests.voiceagent.replay.calls import QUOTE_URBAN, REFUSED, Recorded, moved_split
+from tests.voiceagent.replay.calls import (
+    AGENCY,
+    OLDER,
+    QUOTE_URBAN,
+    REFUSED,
+    Recorded,
+    add_older_call,
+    moved_split,
+)
+from voiceagent.cli import progress
 from voiceagent.cli.main import main
-from voiceagent.store.location import connect_store
 
 pytestmark = pytest.mark.cli
-
-WHEN = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -85,26 +89,53 @@ def test_accept_exits_zero_and_json_is_one_object_for_scripts(
     assert changed[0]["replayed"]["target"]["name"] == "Rachel Moreno"
 
 
-async def _add_older_call(location: str) -> None:
-    store = await connect_store(location, must_exist=True)
-    async with store:
-        await store.start_call("older", WHEN, None, "Harry Levine Insurance", office_time=WHEN)
-        await store.record_event("older", WHEN, "greeted", {}, ["call", "triage", "listening"])
-        await store.finish_call(
-            "older", WHEN, Outcome(OutcomeKind.HUNG_UP), {}, ["greeting", "lunch_line", "ended"]
-        )
-
-
-def test_a_call_from_an_older_chart_is_listed_not_skipped(
+def test_a_call_from_an_older_chart_is_listed_and_the_answer_is_not_nothing_changes(
     store_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A call through a state the chart no longer has is listed with the reason."""
-    asyncio.run(_add_older_call(store_file))
-    status, out, _ = run(capsys, "replay", "--store", store_file)
-    assert status == 0
-    assert "1 call cannot be replayed:" in out
-    (row,) = [line for line in out.splitlines() if line.startswith("older")]
+    """A call through a state the chart no longer has: one line with the reason, exit 1."""
+    asyncio.run(add_older_call(store_file))
+    status, out, err = run(capsys, "replay", "--store", store_file)
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        "none of the 5 calls replayed would end differently with the shipped agency file"
+    )
+    assert lines[1] == "1 call cannot be replayed:"
+    (row,) = [line for line in lines if line.startswith(OLDER)]
     assert "recorded by an older chart: it passed through lunch_line" in row
+    assert lines[-1] == "5 calls end the same."
+    assert "Traceback" not in err
+    assert main(["replay", "--store", store_file, "--accept"]) == 0
+
+
+def test_a_moved_split_counts_only_the_calls_replayed(
+    store_file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With a call that cannot be replayed, the changed ones are out of those that were."""
+    asyncio.run(add_older_call(store_file))
+    agency = str(moved_split(tmp_path))
+    status, out, _ = run(capsys, "replay", "--store", store_file, "--agency", agency)
+    assert status == 1
+    assert out.splitlines()[0] == f"2 calls of 5 replayed would end differently with {agency}:"
+
+
+def test_no_calls_since_a_date_is_said_with_the_date(
+    store_file: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nothing to replay: said, naming the date, and nothing changes (exit 0)."""
+    status, out, _ = run(capsys, "replay", "--store", store_file, "--since", "2099-01-01")
+    assert status == 0
+    assert out == "no calls in the store since 2099-01-01 to replay\n"
+
+
+def test_many_calls_show_their_progress_on_standard_error(
+    store_file: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Progress goes to stderr (here plain lines, as from a pipe); stdout is the table alone."""
+    monkeypatch.setattr(progress, "_PLAIN_FROM", 1)  # five calls count as many
+    status, out, err = run(capsys, "replay", "--store", store_file)
+    assert status == 0
+    assert err.splitlines() == [f"replaying calls: {n} of 5" for n in range(1, 6)]
     assert out.splitlines()[-1] == "5 calls end the same."
 
 
@@ -114,6 +145,7 @@ def test_a_call_from_an_older_chart_is_listed_not_skipped(
         (["--store", "{tmp}/missing.sqlite3"], "no call store at"),
         (["--agency", "{tmp}/bad.toml"], "bad.toml: invalid TOML"),
         (["--agency", "{tmp}/missing.toml"], "cannot read agency file"),
+        (["--agency", "{tmp}/no_timezone.toml"], "office.timezone: required field is missing"),
         (["--since", "yesterday"], "--since 'yesterday' is neither"),
     ],
 )
@@ -124,8 +156,13 @@ def test_bad_input_is_one_line_and_exit_2(
     argv: list[str],
     message: str,
 ) -> None:
-    """A missing store, a broken agency file, a bad date: one line each, never a traceback."""
+    """A missing store, a broken or invalid agency file, a bad date: one line, no traceback."""
     (tmp_path / "bad.toml").write_text("[office\n")
+    shipped = AGENCY.read_text()
+    assert 'timezone = "America/New_York"\n' in shipped
+    (tmp_path / "no_timezone.toml").write_text(
+        shipped.replace('timezone = "America/New_York"\n', "")
+    )
     args = [a.replace("{tmp}", str(tmp_path)) for a in argv]
     store = [] if "--store" in args else ["--store", store_file]
     status, out, err = run(capsys, "replay", *store, *args)
