@@ -166,8 +166,15 @@ class CallRun:
         await orchestrator.wait_idle()
         if turn.done() and not self.ended:
             turn.result()  # an error the call survived is the caller's script's to see
-        if orchestrator.watchdog.owes(Debt.REPLY) is not None:
+        owed = orchestrator.watchdog.owes(Debt.REPLY) is not None
+        if owed:
             await first_of(orchestrator.watchdog.paid(Debt.REPLY), orchestrator.finished.wait())
+        retried = orchestrator.rescue.retrying
+        if retried:
+            # a rescue's fresh reply runs its tools in the background (LiveKit's idle
+            # wait does not count them): the turn is answered when they are done
+            await first_of(orchestrator.rescue.retries_done(), orchestrator.finished.wait())
+        if owed or retried:
             await orchestrator.wait_idle()
 
     async def shell_event(self, event: str) -> None:

@@ -401,13 +401,13 @@ class Orchestrator:
         adapter = self._adapter(self._adapter_state, chat_ctx=previous.chat_ctx.copy())
         self.session.update_agent(adapter)
 
-    def reply_again(self) -> None:
-        """Ask the live adapter for a fresh reply (a rescue).
+    def reply_again(self) -> SpeechHandle:
+        """Ask the live adapter for a fresh reply (a rescue); its speech handle is returned.
 
         Its instructions are left as they are: they were made current by the last chart
         event, and an update now would read to the model as another adapter taking over.
         """
-        self.session.generate_reply()
+        return self.session.generate_reply()
 
     async def _refresh(self, agent: Any) -> None:
         await refresh(agent, self.chart, asked_already=self._asked_already)
