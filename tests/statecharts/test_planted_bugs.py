@@ -51,13 +51,13 @@ def _same_data_in_every_process(monkeypatch: pytest.MonkeyPatch) -> None:
 
     Hypothesis seeds its generation with constants it finds in whatever project
     modules are imported, so a derandomized run draws different callers in a full
-    suite run (the shell and the voice loaded) than in `tests/statecharts` alone. A
-    planted bug must be caught the same way wherever it is checked. Hypothesis also
-    keeps the constants it allowed per kind of draw (`CONSTANTS_CACHE`), filled by
-    whichever test drew first: a fresh cache, or an earlier test's mined constants
-    (a new `64` in any module) still steer the draws here.
+    suite run (the shell and the voice loaded) than in `tests/statecharts` alone, or
+    than with this module run by itself. A planted bug must be caught the same way
+    wherever it is checked.
     """
     monkeypatch.setattr(providers, "_get_local_constants", Constants)
+    # Constants already drawn are cached by earlier tests of the same process, mined
+    # from whatever modules were loaded then: start from an empty cache as well.
     monkeypatch.setattr(providers, "CONSTANTS_CACHE", LRUCache(1024))
 
 
