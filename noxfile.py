@@ -47,6 +47,32 @@ def diagrams(session: nox.Session) -> None:
 
 
 @nox.session(python=False)
+def coverage_map(session: nox.Session) -> None:
+    """Draw which chart transitions the tests assert: build/transition-coverage.svg.
+
+    The chart's tests write their ledger (`--transition-ledger`), and the full view
+    of the chart is drawn with each transition green (asserted) or red (not).
+    """
+    ledger = "build/transition-ledger.json"
+    _uv(session, "pytest", "tests/statecharts", "-q", "--transition-ledger", ledger)
+    for kind in ("svg", "png"):
+        out = f"build/transition-coverage.{kind}"
+        _uv(
+            session,
+            "voiceagent",
+            "diagram",
+            "--full",
+            "--ledger",
+            ledger,
+            "--format",
+            kind,
+            "--out",
+            out,
+        )
+        session.log(f"wrote {out}")
+
+
+@nox.session(python=False)
 def bench(session: nox.Session) -> None:
     """Print the benchmarks' figures (never asserted: these machines are noisy)."""
     _uv(session, "python", "-m", "bench", *session.posargs)

@@ -103,4 +103,18 @@ def holiday_on(office: Office, day: date) -> str | None:
     Returns:
         The display name ("Christmas", or `OFFICE_CLOSED` for a one-off closure), or None.
     """
-    return holidays_in_year(office, day.year).get(day)
+    key = (id(office), day.year)
+    cached = _YEARS_SEEN.get(key)
+    if cached is None or cached[0] is not office:
+        if len(_YEARS_SEEN) >= _YEARS_KEPT:
+            _YEARS_SEEN.clear()
+        cached = (office, holidays_in_year(office, day.year))
+        _YEARS_SEEN[key] = cached
+    return cached[1].get(day)
+
+
+_YEARS_KEPT = 64
+_YEARS_SEEN: dict[tuple[int, int], tuple[Office, dict[date, str]]] = {}
+"""Each office's holidays per year, worked out once: every line the receptionist says
+asks whether today is a holiday. Keyed by the office object itself (held, so its id
+is not reused while kept); an office is frozen, so its holidays never change."""

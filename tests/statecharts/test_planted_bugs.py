@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from hypothesis import Phase, settings
 from hypothesis.errors import FailedHealthCheck, InvalidArgument, Unsatisfiable
+from hypothesis.internal.cache import LRUCache
 from hypothesis.internal.conjecture import providers
 from hypothesis.internal.conjecture.providers import Constants
 from hypothesis.stateful import run_state_machine_as_test
@@ -50,10 +51,14 @@ def _same_data_in_every_process(monkeypatch: pytest.MonkeyPatch) -> None:
 
     Hypothesis seeds its generation with constants it finds in whatever project
     modules are imported, so a derandomized run draws different callers in a full
-    suite run (the shell and the voice loaded) than in `tests/statecharts` alone. A
-    planted bug must be caught the same way wherever it is checked.
+    suite run (the shell and the voice loaded) than in `tests/statecharts` alone, or
+    than with this module run by itself. A planted bug must be caught the same way
+    wherever it is checked.
     """
     monkeypatch.setattr(providers, "_get_local_constants", Constants)
+    # Constants already drawn are cached by earlier tests of the same process, mined
+    # from whatever modules were loaded then: start from an empty cache as well.
+    monkeypatch.setattr(providers, "CONSTANTS_CACHE", LRUCache(1024))
 
 
 """Failures that mean the property could not run, not that it caught the bug."""

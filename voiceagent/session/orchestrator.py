@@ -42,7 +42,7 @@ from voiceagent.session.tools import LLM_EVENTS
 from voiceagent.session.waits import first_of
 from voiceagent.session.watchdog import REPLY_BOUND, CallStalledError, Debt
 from voiceagent.store.port import CallStore
-from voiceagent.telephony.port import TelephonyPort
+from voiceagent.telephony.port import CONNECTED_EVENT, FAILED_EVENT, TelephonyPort
 
 __all__ = ["Orchestrator"]
 
@@ -361,10 +361,10 @@ class Orchestrator:
         dial = self.telephony.transfer_to_voicemail if voicemail else self.telephony.transfer
         result = await dial(target)
         if result.connected:
-            await self.fire("transfer_succeeded")
+            await self.fire(CONNECTED_EVENT)
         else:
             self._log.warning("transfer failed", to=target.name, reason=result.reason)
-            await self.fire("transfer_failed", reason=result.reason)
+            await self.fire(FAILED_EVENT, reason=result.reason)
 
     async def _end(self) -> None:
         self.watchdog.stop()
