@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import statecharts._holidays as holidays_module
 from statecharts._agency import DailyHours, HolidayRule, Office, Weekday
 from statecharts._calendar import (
     OfficeMoment,
@@ -384,6 +385,29 @@ def test_u8_dst_night_next_open(when: datetime) -> None:
 
 
 # --- Holidays: the rules for 2025-2027 -------------------------------------------------
+
+
+def test_holidays_are_worked_out_once_per_office_and_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each office's holidays for a year are worked out once however often a call asks."""
+    worked_out: list[tuple[Office, int]] = []
+
+    def counting(office: Office, year: int) -> dict[date, str]:
+        worked_out.append((office, year))
+        return holidays_in_year(office, year)
+
+    monkeypatch.setattr(holidays_module, "_YEARS_SEEN", {})
+    monkeypatch.setattr(holidays_module, "holidays_in_year", counting)
+    closes, stays_open = office(), office(holidays=())
+    asked = [
+        tuple(holiday_on(hours, day) for hours in (closes, stays_open))
+        for day in (date(2031, 1, 1), date(2031, 7, 4), date(2031, 7, 4))
+    ]
+    assert asked == [
+        ("New Year's Day", None),
+        ("Independence Day", None),
+        ("Independence Day", None),
+    ]
+    assert worked_out == [(closes, 2031), (stays_open, 2031)]
 
 
 @pytest.mark.parametrize(
