@@ -364,6 +364,13 @@ class ReceptionCalls(RuleBasedStateMachine):
             assert target.group == self.config.payments_ring_group
         elif intent is Intent.CLAIMS:
             assert target.group == self.config.claims_ring_group
+        elif target.reason == "front_desk":
+            # Out of patience with turns it could not use, and no name to route on: the
+            # front desk takes the caller, live, only when the agency configured one.
+            assert target.group == self.config.front_desk_ring_group
+            limits = self.config.misses
+            assert chart.misses >= limits.in_a_row or chart.misses_total >= limits.per_call
+            assert not record.has_insurance_identifier()
         else:
             # The intake intents (and anything else) reach a person through the intake:
             # never without first name, phone, line of business and routing identifier.
