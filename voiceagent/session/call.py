@@ -17,6 +17,7 @@ from typing import Any
 from livekit.agents import AgentSession, llm, stt, tts, vad
 from livekit.agents.types import NOT_GIVEN
 from livekit.agents.voice.events import (
+    AgentStateChangedEvent,
     ConversationItemAddedEvent,
     ErrorEvent,
     UserStateChangedEvent,
@@ -27,6 +28,7 @@ from livekit.agents.voice.turn import TurnHandlingOptions
 from statecharts import AgencyConfig, Reception
 from voiceagent.session.orchestrator import Orchestrator
 from voiceagent.session.silence import SilenceWatch
+from voiceagent.session.turn_watch import TurnWatch
 from voiceagent.store.port import CallStore
 from voiceagent.telephony.port import TelephonyPort
 
@@ -74,6 +76,8 @@ class CallRun:
     orchestrator: Orchestrator
     transcript: list[Line] = field(default_factory=list)
     silence: SilenceWatch | None = None
+    turns: TurnWatch | None = None
+    """Reports caller turns that gave the chart nothing it could use."""
 
     @property
     def chart(self) -> Reception:
@@ -112,6 +116,13 @@ class CallRun:
             return
         await self.session.run(user_input=text)
         await self.orchestrator.wait_idle()
+        await self.turn_ended()
+
+    async def turn_ended(self) -> None:
+        """The reply to a text turn is done: the chart hears if the turn gave it nothing."""
+        if self.turns is not None:
+            await self.turns.turn_ended()
+            await self.orchestrator.wait_idle()
 
     async def shell_event(self, event: str) -> None:
         """An event from the line rather than from speech: silence, hang-up."""
@@ -122,6 +133,8 @@ class CallRun:
         """Hang up if the caller is still on the line, and close the session."""
         if self.silence is not None:
             await self.silence.close()
+        if self.turns is not None:
+            await self.turns.close()
         if not self.ended:
             await self.shell_event("hangup")
         await self.orchestrator.wait_idle()
@@ -170,12 +183,23 @@ def new_call(
         ended=lambda: run.ended,
     )
     run.silence = silence
+    turns = TurnWatch(
+        accepted=lambda: orchestrator.accepted_events,
+        fire=lambda: orchestrator.fire("caller_unclear"),
+        listening=lambda: "caller_unclear" in run.chart.allowed_event_names(),
+        settle=orchestrator.wait_idle,
+    )
+    run.turns = turns
 
     def on_item(event: ConversationItemAddedEvent) -> None:
         item = event.item
+        if isinstance(item, llm.ChatMessage) and item.role == "user":
+            turns.caller_spoke()  # even an empty turn is a turn the caller took
         if isinstance(item, llm.ChatMessage) and item.text_content:
             if item.role == "user":
                 silence.caller_spoke()
+            elif item.role == "assistant":
+                run.chart.heard_agent(item.text_content)  # which question was put, in what words
             if item.role in ("assistant", "user"):
                 speaker = "agent" if item.role == "assistant" else "caller"
                 run.transcript.append(Line(speaker, item.text_content))
@@ -192,6 +216,13 @@ def new_call(
         error = event.error if isinstance(event.error, Exception) else RuntimeError(event.error)
         orchestrator.fail_soon(error)
 
+    def on_agent_state(event: AgentStateChangedEvent) -> None:
+        # Live speech only: a text turn's end is known to `CallRun.say`.
+        if event.new_state == "listening":
+            turns.agent_listening()
+
+    if speech.stt is not None:
+        session.on("agent_state_changed", on_agent_state)
     session.on("error", on_error)
     session.on("conversation_item_added", on_item)
     session.on("user_state_changed", on_user_state)

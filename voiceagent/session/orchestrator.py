@@ -81,6 +81,8 @@ class Orchestrator:
         """Lines said since the last event was handled (the greeting, before `greeted`)."""
         self._tasks: set[asyncio.Task[None]] = set()
         self._log = _log.bind(call_id=call_id)
+        self.accepted_events = 0
+        """Chart events accepted from the model's tools (the turn watch reads it)."""
 
     # --- lifecycle -----------------------------------------------------------------------------
     @property
@@ -152,6 +154,7 @@ class Orchestrator:
         except Refusal as refusal:
             self._log.info("event refused", chart_event=event, arguments=sorted(arguments))
             raise ToolError(str(refusal)) from None
+        self.accepted_events += 1
         return await self._after(event, arguments, entered)
 
     async def fire(self, event: str, **arguments: object) -> None:
@@ -275,7 +278,11 @@ class Orchestrator:
     def _facts(self, *, asked_already: bool = False) -> str:
         chart = self.chart
         return facts_block(
-            chart.where(), chart.pending_question(), chart.record, asked_already=asked_already
+            chart.where(),
+            chart.pending_question(),
+            chart.record,
+            asked_already=asked_already,
+            ask=chart.ask_text(),
         )
 
     def _instructions(self, state: str) -> str:
