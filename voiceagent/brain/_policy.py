@@ -18,8 +18,11 @@ strongest first:
 7. `provide_details` with every new fact the tool accepts;
 8. callback and message requests; "yes" to an offered appointment;
 
-and when nothing is left, speak: a clarification after a refusal or unusable
-speech, else the `Ask:` question unless it was already said (then nothing).
+and when nothing is left, speak: nothing at all if no call was accepted since the
+caller spoke (the shell reports the turn to the chart as `caller_unclear`, and the
+chart asks again in other words), a clarification about a refused value, else the
+`Ask:` question unless it was already said (then nothing). "Could you repeat that?"
+(or a yes to an offer to repeat) is `repeat`; "have Louis call me" is a message for Louis.
 """
 
 from __future__ import annotations
@@ -82,6 +85,24 @@ _CHOICE_TOOL = {
     Question.CALLER_KIND: ("caller_kind", "kind"),
 }
 _WE_HAVE = re.compile(r"we have (.+?)\. which", re.IGNORECASE)
+_REPEAT_OFFER = re.compile(r"\brepeat that\b", re.IGNORECASE)
+_REPEAT_ASK = re.compile(
+    r"\b(?:repeat\s+(?:that|it|the\s+\w+)|say\s+(?:that|it)\s+again|one\s+more\s+time)\b",
+    re.IGNORECASE,
+)
+_MESSAGE_FOR = re.compile(
+    r"\b(?:message|voicemail|note)\s+for\s+(?P<a>[a-z][a-z'-]+)"
+    r"|\bhave\s+(?P<b>[a-z][a-z'-]+)\s+(?:call|give\s+me\s+a\s+call|ring|get\s+back)"
+    r"|\b(?:ask|tell)\s+(?P<c>[a-z][a-z'-]+)\s+to\s+(?:call|ring|get\s+back)",
+    re.IGNORECASE,
+)
+"""A message or callback for someone named: "a message for Brad", "have Louis call me"."""
+_NOT_A_PERSON = frozenset(
+    {"someone", "somebody", "anyone", "anybody", "them", "him", "her", "you", "me", "my"}
+    | {"the", "a", "an", "our", "your", "their", "it", "this", "that"}
+)
+_MIN_MESSAGE_WORDS = 3
+"""Words after "a message for Brad" that make a message of their own."""
 _DETAIL_KNOWN = {"phone": ("phone", "phone_number")}
 
 
@@ -135,6 +156,10 @@ def decide(
     for call in _candidates(step):
         if step.allowed(call):
             return call
+    if not recent.succeeded:
+        # Nothing the caller said could be used: the shell tells the chart (caller_unclear),
+        # and the chart answers in other words, or gets the caller to a person.
+        return Speak("")
     return Speak(say.reply(block, recent, step.heard, tools, force=False))
 
 
@@ -152,6 +177,11 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
         yield CallTool("redirect", {"topic": heard.redirect.value})
     if heard.untrusted or heard.is_empty:
         return
+    if _REPEAT_ASK.search(heard.text) or (
+        heard.yes and _REPEAT_OFFER.search(step.recent.said_before)
+    ):
+        yield CallTool("repeat")
+        return
     if heard.done:
         yield CallTool("caller_done")
         return
@@ -160,6 +190,9 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
         return
     routing = not step.recent.handed_off  # else the previous adapter used the intent
     free_text = step.fresh and step.block.needed in _FREE_TEXT  # the words are the message
+    person, said = _message_for(heard.text)
+    if routing and person and not free_text:
+        yield CallTool("leave_message", {"person": person} | ({"message": said} if said else {}))
     if routing and heard.routing_intent is Intent.CLAIMS and not free_text:
         carrier = {"carrier": heard.carrier} if heard.carrier else {}
         yield from _once(step, "report_claim", carrier)
@@ -179,6 +212,23 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
         yield CallTool("leave_message")
     if heard.yes and "appointment" in step.recent.said_before.lower():
         yield CallTool("appointment")
+
+
+def _message_for(text: str) -> tuple[str | None, str | None]:
+    """The person a message or callback is for, and the message when it was said too.
+
+    "Have Louis call me back about my renewal" is the message itself; "a message for
+    Brad" is only the request, unless more follows ("…for Brad, the check is mailed").
+    """
+    for match in _MESSAGE_FOR.finditer(text):
+        name = next(group for group in match.groups() if group)
+        if name.casefold() in _NOT_A_PERSON:
+            continue
+        if match.group("a") is None:
+            return name.capitalize(), text[:500]
+        rest = text[match.end() :].strip(" ,.;:-")
+        return name.capitalize(), rest[:500] if len(rest.split()) >= _MIN_MESSAGE_WORDS else None
+    return None, None
 
 
 def _once(step: _Step, name: str, arguments: Mapping[str, str] | None = None) -> Iterator[CallTool]:
@@ -316,6 +366,8 @@ def _details(step: _Step) -> dict[str, str]:
         found["insurance_type"] = heard.insurance_type.value
     if step.fresh and needed is not None:
         _contextual_details(heard, needed, found)
+    if heard.callback and step.block.state == "after_hours.taking_message":
+        found.setdefault("message", heard.text[:500])  # "…please call me back about X"
     spec = step.tools.get("provide_details")
     if spec is None:
         return {}
