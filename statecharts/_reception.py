@@ -288,7 +288,7 @@ class Reception(ReceptionRules, StateChart["Reception"]):
             call.after_hours.message_recorded, cond="has_callback_number", on="finish_message"
         )
         | _to_each(
-            _TALKING[:-1],
+            _TALKING[1:-1],  # a need is stated in these; taking a message stores it itself
             call.after_hours.message_recorded,
             cond="callback_owed",
             on="leave_callback",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from statecharts._agency import InsuranceLine
 from statecharts._calendar import OfficeStatus
-from statecharts._caller import INTAKE_INTENTS, Intent
+from statecharts._caller import INTAKE_INTENTS, Intent, Question
 from statecharts._decisions import (
     claims_target,
     heading_target,
@@ -82,6 +82,7 @@ class ReceptionActions(ReceptionGuards):
         self.said.append(line)
         text = render(line, self.config, self.moment, **params)
         self.effects.append(Say(line.value, text, interruptible=line not in UNINTERRUPTIBLE))
+        self.heard_agent(text)  # a line that asks a question puts it to the caller
         if line in REPEATABLE:
             self._last_answer = (line, params)
 
@@ -100,6 +101,14 @@ class ReceptionActions(ReceptionGuards):
             self.raise_("stuck")
             return True
         return False
+
+    def heard_agent(self, text: str) -> None:  # pragma: no cover - see ReceptionMisses
+        """Note the question `text` puts to the caller (defined with the misses)."""
+        raise NotImplementedError
+
+    def _ask(self, question: Question) -> str:  # pragma: no cover - see ReceptionMisses
+        """Words for `question`, in other words if just asked (defined with the misses)."""
+        raise NotImplementedError
 
     if TYPE_CHECKING:  # provided by StateChart, which comes after the mixins
 
@@ -397,9 +406,14 @@ class ReceptionActions(ReceptionGuards):
         self._say(Line.SERVICES)
 
     def answer_redirect(self, topic: RedirectTopic) -> None:
-        """Politely decline and steer back to insurance help (a miss: no progress)."""
+        """Politely decline and steer back: the question still pending, in other words.
+
+        A miss (no progress): once patience is spent the call moves on instead.
+        """
         if not self._miss():
-            self._say(_REDIRECT_LINES.get(topic, Line.REDIRECT))
+            question = self.pending_question()
+            asked = self._ask(question) if question else "What can I help you with?"
+            self._say(_REDIRECT_LINES.get(topic, Line.REDIRECT), question=asked)
 
     def wrap_up(self) -> None:
         """The caller is done: a warm goodbye."""

@@ -120,7 +120,10 @@ class ReceptionMisses(ReceptionMessages):
             self.record.call_intent = Intent.SOMETHING_ELSE
         self._need()
         question = intake_question(self.record)
-        self._say(Line.HELP, question=self._ask(question) if question else "")
+        if question is None:
+            self._say(Line.HELP)
+        else:
+            self._say(Line.HELP_QUESTION, question=self._ask(question))
 
     def start_help_message(self) -> None:
         """No live transfer now: a message for where the call was heading."""
@@ -149,7 +152,6 @@ class ReceptionMisses(ReceptionMessages):
             else None
         )
         self.target = known or front_desk_target(self.config) or self._heading()
-        self._say(Line.HELP)
 
     def route_unheard_reason(self) -> None:
         """The caller asked for a person but the reason never came through: put them through."""

@@ -85,6 +85,7 @@ class Line(StrEnum):
     CHECK_IN = "check_in"
     CLARIFY = "clarify"
     HELP = "help"
+    HELP_QUESTION = "help_question"
     SAY_AGAIN = "say_again"
     UNCLEAR_WRAP_UP = "unclear_wrap_up"
     UNCLEAR_GOODBYE = "unclear_goodbye"
@@ -159,7 +160,11 @@ SELF_CONTAINED = frozenset(
         Line.SPANISH_WAIT,
         Line.CHECK_IN,
         Line.CLARIFY,
-        Line.HELP,
+        Line.REDIRECT,
+        Line.INSTRUCTIONS_REDIRECT,
+        Line.OTHER_CALLERS_REDIRECT,
+        Line.POLICY_DETAILS_REDIRECT,
+        Line.HELP_QUESTION,
         Line.SAY_AGAIN,
         Line.TRANSFER,
         Line.TRANSFER_GROUP,
@@ -190,7 +195,7 @@ def _greeting(config: AgencyConfig, moment: OfficeMoment) -> str:
         closed = "We're closed today"
     return (
         f"{intro} {closed}, but we're open {weekly_hours(office)}, and we reopen "
-        f"{moment.next_open_phrase}. How can I help with your insurance?"
+        f"{moment.next_open_phrase}. How can I help you today?"
     )
 
 
@@ -347,17 +352,21 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
             "The quickest way to reach the right person is your name, phone number, and what "
             "you need. It only takes a moment."
         ),
-        Line.REDIRECT: lambda: "I'm here to help with insurance. What can I assist you with?",
-        Line.INSTRUCTIONS_REDIRECT: lambda: (
-            f"I'm {config.persona.name}, the {office.name} receptionist. "
-            "How can I help with your insurance?"
+        Line.REDIRECT: lambda: _then("I'm here to help with insurance.", question),
+        Line.INSTRUCTIONS_REDIRECT: lambda: _then(
+            f"I'm {config.persona.name}, the {office.name} receptionist, and I'm here to help "
+            "with your insurance.",
+            question,
         ),
-        Line.OTHER_CALLERS_REDIRECT: lambda: (
-            "I can't share anything about other callers. How can I help with your insurance?"
+        Line.OTHER_CALLERS_REDIRECT: lambda: _then(
+            "I can't share anything about other callers, but I'm happy to help with your "
+            "insurance.",
+            question,
         ),
-        Line.POLICY_DETAILS_REDIRECT: lambda: (
+        Line.POLICY_DETAILS_REDIRECT: lambda: _then(
             "I don't have access to policy details, but your account executive can pull up "
-            "your policy and help."
+            "your policy and help.",
+            question,
         ),
         Line.MESSAGE_LUNCH: lambda: (
             f"Our team is at lunch until {lunch_return(office)}, so I can't transfer you "
@@ -403,7 +412,8 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
         ),
         Line.CHECK_IN: lambda: _then("Are you still there?", question),
         Line.CLARIFY: lambda: _then("Sorry, I didn't quite catch that.", question),
-        Line.HELP: lambda: _then("Let me get you to someone who can help.", question),
+        Line.HELP: lambda: "Let me get you to someone who can help.",
+        Line.HELP_QUESTION: lambda: _then("Let me get you to someone who can help.", question),
         Line.SAY_AGAIN: lambda: _then("Of course.", params.get("again", "")),
         Line.UNCLEAR_WRAP_UP: lambda: (
             "I'm sorry, I didn't catch that. If you need anything else, please call us back "

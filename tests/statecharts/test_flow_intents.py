@@ -1479,7 +1479,7 @@ def test_injected_name_never_transfers() -> None:
     assert call.lines[1:] == ["person_not_found"]
     assert call.chart.where() == "triage.listening"
     call.fire("ask_for_person", name="9999")  # a second miss: the standard intake instead
-    assert call.lines[1:] == ["person_not_found", "help"]
+    assert call.lines[1:] == ["person_not_found", "help_question"]
     assert call.chart.where() == "triage.intake"
     assert call.transfers == []
 

@@ -114,7 +114,15 @@ def _variants(line: Line, config: AgencyConfig, moment: OfficeMoment) -> Iterato
         for member in config.staff:
             if member.status_message:
                 yield {"status": member.status_message}
-    elif line in (Line.CHECK_IN, Line.CLARIFY, Line.HELP):
+    elif line in (
+        Line.CHECK_IN,
+        Line.CLARIFY,
+        Line.HELP_QUESTION,
+        Line.REDIRECT,
+        Line.INSTRUCTIONS_REDIRECT,
+        Line.OTHER_CALLERS_REDIRECT,
+        Line.POLICY_DETAILS_REDIRECT,
+    ):
         for question in [*QUESTIONS, "Is there anything else I can help you with?"]:
             yield {"question": question}
     elif line is Line.SAY_AGAIN:

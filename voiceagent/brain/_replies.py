@@ -65,7 +65,6 @@ _ACK = re.compile(
     r"|awesome|sounds\s+good|good)\b",
     re.IGNORECASE,
 )
-_REPEAT = re.compile(r"would you like me to repeat that\?", re.IGNORECASE)
 _FIELD = re.compile(r"^\s*([a-z_]+)\b")
 _BANNED = re.compile(r"\b(?:arr+|ahoy|matey|me\s+hearties)\b", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
@@ -143,7 +142,8 @@ def _words(block: CallState, recent: Recent, heard: Understanding | None) -> str
     ask, needed = block.ask, block.needed
     if recent.errors and (recent.last_is_error or error_field(recent.errors[-1])):
         return clarify_error(recent.errors[-1], ask)
-    if heard is None:
+    if heard is None or recent.handed_off:
+        # A new adapter does not answer words the one before it (or the chart) answered.
         return _ask_once(ask, recent, needed)
     if heard.is_empty:
         return didnt_catch(ask)
@@ -157,16 +157,11 @@ def _words(block: CallState, recent: Recent, heard: Understanding | None) -> str
         return _ask_once(ask, recent, needed)
     if needed is Question.CARRIER and heard.yes:
         return ASK_CARRIER
-    offer = next((line for line in reversed(recent.before) if _REPEAT.search(line)), None)
-    if heard.yes and offer is not None:
-        return f"{_REPEAT.split(offer)[0].strip()} {ANYTHING_ELSE}"
-    # A pending question with no Ask line was already put by a scripted line: wait.
-    fallback = "" if needed is not None and recent.handed_off else ANYTHING_ELSE
     if _ACK.match(heard.text):
-        return ask or fallback
+        return ask or ANYTHING_ELSE
     if heard.heard_nothing:
         return didnt_catch(ask)
-    return ask or fallback
+    return ask or ANYTHING_ELSE
 
 
 def _ask_once(ask: str | None, recent: Recent, needed: Question | None) -> str:

@@ -19,6 +19,7 @@ from statecharts import (
     default_agency,
 )
 from statecharts._events import SHELL_EVENTS
+from statecharts._script import SELF_CONTAINED
 from voiceagent.brain import (
     AgentSaid,
     CallerSaid,
@@ -52,6 +53,9 @@ class ChartLoop:
     fired: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     spoken: list[str] = field(default_factory=list)
     max_steps: int = 10
+    asked_already: bool = False
+    """A scripted line since the caller spoke asked its own question: no `Ask:` line,
+    as the orchestrator does."""
 
     def __post_init__(self) -> None:
         self.call = Reception(default_agency(), self.at)
@@ -63,7 +67,9 @@ class ChartLoop:
         lines = ["You are the receptionist.", f"Call state: {self.call.where()}"]
         question = None if self.call.is_terminated else self.call.pending_question()
         if question is not None:
-            lines += [f"Still needed: {question.value}", f'Ask: "{self.call.ask_text()}"']
+            lines.append(f"Still needed: {question.value}")
+            if not self.asked_already:
+                lines.append(f'Ask: "{self.call.ask_text()}"')
         record = self.call.record
         known = [f"{k}={getattr(record, k)}" for k in _KNOWN_FIELDS if getattr(record, k)]
         if record.insurance_type is not None:
@@ -90,6 +96,8 @@ class ChartLoop:
     def _effects(self) -> list[str]:
         said = []
         for effect in self.call.take_effects():
+            if isinstance(effect, Say) and effect.line in SELF_CONTAINED:
+                self.asked_already = True
             if isinstance(effect, Say):
                 self.history.append(AgentSaid(effect.text))
                 self.call.heard_agent(effect.text)
@@ -103,6 +111,7 @@ class ChartLoop:
         does, and what the chart says then is the reply.
         """
         self.history.append(CallerSaid(utterance))
+        self.asked_already = False
         accepted = len(self.fired)
         for _ in range(self.max_steps):
             decision = decide(self.instructions(), self.history, self.tools())
