@@ -21,6 +21,7 @@ __all__ = [
     "QUESTION_WORDINGS",
     "intake_question",
     "message_question",
+    "next_wording",
     "pending_question",
     "question_text",
 ]
@@ -100,61 +101,93 @@ QUESTION_WORDINGS: dict[Question, tuple[str, ...]] = {
     Question.HOW_CAN_I_HELP: (
         "How can I help you today?",
         "Is it about a quote, a claim, a payment, or something else?",
+        "What can I help you with today?",
     ),
     Question.INSURANCE_TYPE: (
         "Is this for a business policy, or a personal policy like home or auto?",
         "Is it a policy for a business, or a personal one, like your home or your car?",
+        "Is this about insurance for a business, or for you personally?",
     ),
     Question.CONTACT: (
         "Can I get your first name, the spelling of your last name, and a good phone number?",
         "Could you tell me your name, spell your last name, and give me a number where we "
         "can reach you?",
+        "May I have your name, how you spell your last name, and the best number to reach you?",
     ),
-    Question.FIRST_NAME: ("Can I get your first name?", "And what's your first name?"),
-    Question.LAST_NAME: ("And your last name?", "Could I have your last name, please?"),
+    Question.FIRST_NAME: (
+        "Can I get your first name?",
+        "And what's your first name?",
+        "Who am I speaking with?",
+    ),
+    Question.LAST_NAME: (
+        "And your last name?",
+        "Could I have your last name, please?",
+        "What's your last name?",
+    ),
     Question.LAST_NAME_SPELLING: (
         "Could you spell your last name for me?",
         "How do you spell your last name, letter by letter?",
+        "Could you spell that last name out for me?",
     ),
     Question.PHONE: (
         "And a good phone number to reach you?",
         "What's the best number to call you back on, area code first?",
+        "What number should we call you back on?",
     ),
-    Question.BUSINESS_NAME: ("What is the name of the business?", "What's the business called?"),
+    Question.BUSINESS_NAME: (
+        "What is the name of the business?",
+        "What's the business called?",
+        "Which business is this for?",
+    ),
     Question.MESSAGE: (
         "What would you like me to pass along?",
         "What should I tell them the call is about?",
+        "What message would you like me to leave?",
     ),
     Question.CARRIER: (
         "Do you know who your insurance carrier is?",
         "Which insurance company is your policy with?",
+        "Who is your insurance company?",
     ),
     Question.CERTIFICATE_KIND: (
         "Is this a new certificate request, or a question about an existing certificate?",
         "Do you need a new certificate, or is it about one you already have?",
+        "Is this for a new certificate, or one that was already issued?",
     ),
     Question.CALLER_ROLE: (
         "Are you calling from a bank or mortgage company, or are you the policyholder?",
         "Are you with the lender, or is the policy yours?",
+        "Is this a bank calling, or the policyholder?",
     ),
     Question.REASON: (
         "What is this in reference to?",
         "What's the call about, so I can let them know?",
+        "Can I tell them what it's regarding?",
     ),
     Question.WHICH_PERSON: (
         "Which one would you like?",
         "Which of them would you like to speak with?",
+        "Which one are you looking for?",
     ),
     Question.CALLER_KIND: (
         "Are you an existing client, looking to become a client, or is this a vendor "
         "or sales call?",
         "Are you already a client with us, hoping to become one, or calling as a vendor?",
+        "Are you a client of ours, a new client, or a vendor?",
     ),
 }
-"""Each question in words, first wording first; a repeat takes the next one."""
+"""Each question in three wordings, first wording first. A repeat takes one not said in
+the last two askings, so no sentence is said in consecutive turns even when a question
+was put twice in one."""
 
 
 def question_text(question: Question, attempt: int = 0) -> str:
-    """How the receptionist asks `question` the `attempt`-th time in a row (0 is the first)."""
+    """How the receptionist asks `question` in its `attempt`-th wording (0 is the first)."""
     wordings = QUESTION_WORDINGS[question]
     return wordings[attempt % len(wordings)]
+
+
+def next_wording(question: Question, recent: tuple[int, ...]) -> int:
+    """The first wording of `question` not among the `recent` ones just said."""
+    count = len(QUESTION_WORDINGS[question])
+    return next((i for i in range(count) if i not in recent), (max(recent, default=-1) + 1) % count)

@@ -256,6 +256,7 @@ class Reception(ReceptionRules, StateChart["Reception"]):
     _CARRIER = (call.claims.carrier_question, call.claims.carrier_line_question)
     stuck = (
         call.triage.listening.to(ended, cond="call_answered", on="unclear_wrap_up")
+        | _to_each(_ASKING[1:], call.triage.routing, cond="helped_before", on="route_for_help")
         | _to_each(_ASKING, call.triage.intake, cond="office_open", on="start_help_intake")
         | _to_each(_ASKING, call.after_hours.taking_message, on="start_help_message")
         | call.triage.intake.to(call.triage.routing, on="route_for_help")

@@ -58,6 +58,23 @@ REPEATABLE = frozenset(
 )
 """Answers a caller may ask to hear again ("could you repeat that?")."""
 
+STUCK_FROM = frozenset(
+    {
+        "listening",
+        "intake",
+        "which_person",
+        "person_reason",
+        "restricted_question",
+        "certificate_kind_question",
+        "lender_question",
+        "carrier_question",
+        "carrier_line_question",
+        "carrier_given",
+        "taking_message",
+    }
+)
+"""Where a caller turn can be a miss that moves the call on (the chart's `stuck` sources)."""
+
 _DETAIL_FIELDS = {
     "first_name": "first_name",
     "last_name": "last_name",
@@ -86,18 +103,19 @@ class ReceptionActions(ReceptionGuards):
         if line in REPEATABLE:
             self._last_answer = (line, params)
 
-    def _miss(self) -> bool:
+    def _miss(self, landing: str | None = None) -> bool:
         """This caller turn could not be used: count it; True when the call must move on.
 
         Once the agency's patience is spent (`Misses`: in a row, or in the call), the
-        internal `stuck` event moves the call on instead of asking again.
+        internal `stuck` event moves the call on instead of asking again, from where
+        the transition lands (`landing`, a leaf id; by default where the call is).
         """
         self._missed = True
         self.misses += 1
         self.misses_total += 1
         limits = self.config.misses
         spent = self.misses >= limits.in_a_row or self.misses_total >= limits.per_call
-        if spent and self.leaf() != "greeting":
+        if spent and (landing or self.leaf()) in STUCK_FROM:
             self.raise_("stuck")
             return True
         return False
@@ -176,6 +194,8 @@ class ReceptionActions(ReceptionGuards):
         """Screen a by-name request: "what is this in reference to?"."""
         member = self._person(name)
         assert member is not None  # the guard found exactly one
+        if member.name == self._person_asked_for and self._miss("person_reason"):
+            return  # the same person again moves nothing
         self._need()
         self.record.call_intent = Intent.SPECIFIC_AGENT
         self.record.specific_agent_name = name
@@ -183,7 +203,7 @@ class ReceptionActions(ReceptionGuards):
         self._person_asked_for = member.name
         live = self.office_open() and person_target(self.config, member).destination is not None
         line = Line.PERSON_SCREENING if live else Line.PERSON_SCREENING_MESSAGE
-        self._say(line, name=member.first_name)
+        self._say(line, name=member.first_name, question=self._ask(Question.REASON))
 
     def offer_choices(self, name: str) -> None:
         """Several people fit the name: list them and ask which one."""
@@ -192,17 +212,21 @@ class ReceptionActions(ReceptionGuards):
         self.record.specific_agent_name = name
         self.record.call_intent = self.record.call_intent or Intent.SPECIFIC_AGENT
         self._need()
-        self._say(Line.PERSON_AMBIGUOUS, name=listed)
+        self._say(Line.PERSON_AMBIGUOUS, name=listed, question=self._ask(Question.WHICH_PERSON))
 
     def explain_restricted(self, name: str) -> None:
         """A restricted person: never transferred; ask the three-way question."""
         member = self._person(name)
         assert member is not None
+        if member.name == self._person_asked_for and self._miss("restricted_question"):
+            return  # the same person again moves nothing
         self.record.specific_agent_name = name
         self.record.restricted_agent_name = member.name
         self._person_asked_for = member.name
         self._need()
-        self._say(Line.PERSON_RESTRICTED, name=member.first_name)
+        self._say(
+            Line.PERSON_RESTRICTED, name=member.first_name, question=self._ask(Question.CALLER_KIND)
+        )
 
     def explain_former(self, name: str) -> None:
         """A former staff member: say so, then help through the standard intake."""
@@ -385,17 +409,26 @@ class ReceptionActions(ReceptionGuards):
 
     # --- actions: anywhere --------------------------------------------------------------------
     def take_details(self, **details: object) -> None:
-        """Keep what the caller told us; a value may be corrected, never erased."""
+        """Keep what the caller told us; a value may be corrected, never erased.
+
+        Details that fill no empty field (the same name again, a correction) move the
+        call nowhere: a miss, so a caller repeating themselves cannot keep it in place.
+        """
         r = self.record
+        new = False
         for key, attribute in _DETAIL_FIELDS.items():
             value = details.get(key)
             if isinstance(value, str):
+                new = new or not getattr(r, attribute)
                 setattr(r, attribute, value)
         kind = details.get("insurance_type")
         if isinstance(kind, InsuranceLine):
+            new = new or r.insurance_type is None
             r.insurance_type = kind
         first = details.get("first_name")
         self._got = f"Got it, {first}." if isinstance(first, str) else "Got it."
+        if not new:
+            self._miss()
 
     def answer_hours(self) -> None:
         """Hours and address, from the configuration, never from memory."""

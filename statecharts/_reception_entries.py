@@ -8,7 +8,7 @@ effect itself, in the order the caller must hear and the store must see them.
 from __future__ import annotations
 
 from statecharts._calendar import OfficeStatus
-from statecharts._caller import Intent
+from statecharts._caller import Intent, Question
 from statecharts._effects import (
     EndCall,
     Outcome,
@@ -45,6 +45,7 @@ class ReceptionRules(ReceptionMisses):
             Line.CLAIMS_CARRIER_QUESTION,
             after_message=after_message,
             ask="no" if named else "yes",
+            question="" if named else self._ask(Question.CARRIER),
         )
         match = self._carrier_match(None) if named else None
         if match is not None and match.carrier is None and not match.needs_line:
@@ -54,7 +55,7 @@ class ReceptionRules(ReceptionMisses):
         """New certificate, or an existing one?"""
         self.record.call_intent = Intent.CERTIFICATES
         self._need()
-        self._say(Line.CERTIFICATE_KIND_QUESTION)
+        self._say(Line.CERTIFICATE_KIND_QUESTION, question=self._ask(Question.CERTIFICATE_KIND))
 
     def on_enter_certificate_emailed(self) -> None:
         """New certificates: the certificate email, the app and the portal."""
@@ -66,7 +67,7 @@ class ReceptionRules(ReceptionMisses):
         """Mortgagee requests: bank, or policyholder?"""
         self.record.call_intent = Intent.MORTGAGEE_LIENHOLDERS
         self._need()
-        self._say(Line.LENDER_QUESTION)
+        self._say(Line.LENDER_QUESTION, question=self._ask(Question.CALLER_ROLE))
 
     def on_enter_in_writing(self) -> None:
         """Policyholders: mortgagee changes go in writing to the general email."""
@@ -117,15 +118,27 @@ class ReceptionRules(ReceptionMisses):
         self.target = target
         if target.kind is TargetKind.PERSON:
             self.record.assigned_agent = target.name
-        complete = "yes" if self.message_complete() else "no"
-        self._say(self._message_line, name=self._for_whom(), about=self._about(), complete=complete)
+        complete = self.message_complete()
+        line = self._message_line
+        if line in self.said and line is not Line.MESSAGE_TRANSFER_FAILED:
+            if complete:
+                return  # said once already; the message is taken at once
+            line = Line.MESSAGE_AGAIN  # why was said once already
+        self._say(
+            line, name=self._for_whom(), about=self._about(), complete="yes" if complete else "no"
+        )
 
     def on_enter_message_recorded(self) -> None:
         """Store the message first, then tell the caller it was passed on, and to whom."""
         target = self._recheck_target()
         self._store(self._message_kind, self.record.message or "")
+        closed = self.moment.status in (OfficeStatus.CLOSED, OfficeStatus.HOLIDAY)
         self._say(
-            Line.MESSAGE_TAKEN, name=self._for_whom(), about=self._about(), last4=self._last4()
+            Line.MESSAGE_TAKEN,
+            name=self._for_whom(),
+            about=self._about(),
+            when=" on the next business day" if closed else "",
+            last4=self._last4(),
         )
         if self.outcome is None or self.outcome.kind is not OutcomeKind.TRANSFER:
             self.outcome = Outcome(OutcomeKind.MESSAGE, target)

@@ -65,8 +65,9 @@ class ReceptionGuards:
         self.misses_total = 0
         self._missed = False
         """The event being handled was a miss (set by the miss actions)."""
-        self._asked: tuple[Question, int] | None = None
-        """The question last put to the caller, and which of its wordings was used."""
+        self._asked: tuple[Question, tuple[int, ...]] | None = None
+        """The question last put to the caller, and the wordings used in its last two
+        askings (the latest last)."""
         self._got = ""
         """An acknowledgement of what the caller gave since ("Got it, Sam."), said before
         the same question in other words."""
@@ -75,6 +76,8 @@ class ReceptionGuards:
         self._answered = False
         """The caller's latest need was answered (an email, a carrier's number, ...)."""
         self._closing = False
+        self._helped = False
+        """The call was moved on once for turns it could not use."""
         """The caller said they are done: after their message, no more offers."""
         self._last_answer: tuple[Line, dict[str, str]] | None = None
         """The last answer line said, and its parameters, for "could you repeat that?"."""
@@ -242,6 +245,10 @@ class ReceptionGuards:
         return self.away_count >= 1
 
     # --- never stuck --------------------------------------------------------------------------
+    def helped_before(self) -> bool:
+        """The call was moved on once already: this time, straight to a person or a message."""
+        return self._helped
+
     def call_answered(self) -> bool:
         """The caller's latest need was answered: an email, a carrier's number, the hours."""
         return self._answered

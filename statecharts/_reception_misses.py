@@ -19,7 +19,12 @@ from statecharts._caller import INTAKE_INTENTS, Intent, Question
 from statecharts._decisions import front_desk_target, intake_target, person_target
 from statecharts._effects import MessageKind, Outcome, OutcomeKind, Say
 from statecharts._events import SHELL_EVENTS
-from statecharts._questions import QUESTION_WORDINGS, intake_question, question_text
+from statecharts._questions import (
+    QUESTION_WORDINGS,
+    intake_question,
+    next_wording,
+    question_text,
+)
 from statecharts._reception_messages import ReceptionMessages
 from statecharts._script import Line, render
 
@@ -39,41 +44,51 @@ class ReceptionMisses(ReceptionMessages):
     """Clarifying questions and the moves that keep a call from getting stuck."""
 
     # --- the question put to the caller ------------------------------------------------------
+    def _recent(self, question: Question) -> tuple[int, ...]:
+        """The wordings of `question` said in its last askings (the question just asked)."""
+        asked = self._asked
+        return asked[1] if asked is not None and asked[0] is question else ()
+
+    def _note_asked(self, question: Question, wording: int) -> None:
+        recent = self._recent(question)
+        if not recent or recent[-1] != wording:
+            recent = (*recent[-1:], wording)
+        self._asked, self._got = (question, recent), ""
+
     def _ask(self, question: Question) -> str:
         """Words for `question`, said by a line of the chart: other words if just asked."""
-        attempt = self._asked[1] + 1 if self._asked and self._asked[0] is question else 0
-        self._asked, self._got = (question, attempt), ""
-        return question_text(question, attempt)
+        wording = next_wording(question, self._recent(question))
+        self._note_asked(question, wording)
+        return question_text(question, wording)
 
     def ask_text(self) -> str | None:
         """The words for the question the caller should be asked now, or None.
 
         The first wording the first time; when the caller was just asked this very
-        question, other words, after "Got it" for what they gave instead.
+        question, words not said in its last two askings, after "Got it" for what the
+        caller gave instead.
         """
         question = self.pending_question()
         if question is None:
             return None
-        asked = self._asked
-        if asked is None or asked[0] is not question:
-            return question_text(question)
-        text = question_text(question, asked[1] + 1)
-        return f"{self._got} {text}" if self._got else text
+        recent = self._recent(question)
+        text = question_text(question, next_wording(question, recent))
+        return f"{self._got} {text}" if recent and self._got else text
 
     def heard_agent(self, text: str) -> None:
-        """The receptionist said `text`: note the question it put, and in which words.
+        """The receptionist said `text`: note the questions it put, and in which words.
 
         The shell reports everything said to the caller, the model's words as well as
         the chart's lines, so a question is known as asked only once it was said.
         """
-        found: tuple[int, Question, int] | None = None
-        for question, wordings in QUESTION_WORDINGS.items():
-            for attempt, wording in enumerate(wordings):
-                at = text.rfind(wording)
-                if at >= 0 and (found is None or at > found[0]):
-                    found = (at, question, attempt)
-        if found is not None:
-            self._asked, self._got = (found[1], found[2]), ""
+        found = sorted(
+            (at, question, wording)
+            for question, wordings in QUESTION_WORDINGS.items()
+            for wording, words in enumerate(wordings)
+            if (at := text.find(words)) >= 0
+        )
+        for _, question, wording in found:
+            self._note_asked(question, wording)
 
     def _after_event(self, event: str) -> None:
         """After an event: a turn the call could use ends the run of misses."""
@@ -116,6 +131,7 @@ class ReceptionMisses(ReceptionMessages):
     # --- out of patience: get the caller to a person ------------------------------------------
     def start_help_intake(self) -> None:
         """Business hours: the standard intake for "something else", to reach a person."""
+        self._helped = True
         if self.record.call_intent not in INTAKE_INTENTS:
             self.record.call_intent = Intent.SOMETHING_ELSE
         self._need()
@@ -127,6 +143,7 @@ class ReceptionMisses(ReceptionMessages):
 
     def start_help_message(self) -> None:
         """No live transfer now: a message for where the call was heading."""
+        self._helped = True
         if self.record.call_intent is None:
             self.record.call_intent = Intent.SOMETHING_ELSE
         self._need()

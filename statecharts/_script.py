@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from statecharts._agency import AgencyConfig
 from statecharts._calendar import OfficeMoment, OfficeStatus
+from statecharts._caller import Question
 from statecharts._holidays import OFFICE_CLOSED
 from statecharts._questions import question_text
 from statecharts._speech import email_for_speech
@@ -79,6 +80,7 @@ class Line(StrEnum):
     MESSAGE_NOT_LIVE = "message_not_live"
     MESSAGE_TRANSFER_FAILED = "message_transfer_failed"
     MESSAGE_REQUESTED = "message_requested"
+    MESSAGE_AGAIN = "message_again"
     VOICEMAIL = "voicemail"
     MESSAGE_TAKEN = "message_taken"
     CALLBACK_ALREADY = "callback_already"
@@ -225,7 +227,8 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
     Parameters a line may take: `name` (a person as written, or "" for the team),
     `about` (" about your renewal", or ""), `complete` ("yes": the message is already
     complete, so nothing is said about taking it), `last4` (digits said one by one),
-    `digits` (a phone number said in groups), `status` (a former colleague's
+    `when` (" on the next business day", or ""), `digits` (a phone number said in
+    groups), `status` (a former colleague's
     status), `question` (the question the line ends with), `passed` (what was
     done with the caller's message, said before a goodbye), `again` (a line said
     again on request).
@@ -237,6 +240,10 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
     question = params.get("question", "")
     ending = f" at the number ending in {params['last4']}" if params.get("last4") else ""
     passed = f" {params['passed']}" if params.get("passed") else ""
+
+    def ask(asked: Question) -> str:
+        """The question a line ends with: the chart's words for it (`question`), else its first."""
+        return question or question_text(asked)
 
     def taking(text: str) -> str:
         """What taking the message involves: nothing to add when it is already complete."""
@@ -272,9 +279,9 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
             f"It looks like your account manager is actually {name}. "
             "Let me see if they're available."
         ),
-        Line.CERTIFICATE_KIND_QUESTION: lambda: (
-            "I can help with your certificate request. Is this a new certificate request, "
-            "or a question about an existing certificate?"
+        Line.CERTIFICATE_KIND_QUESTION: lambda: _then(
+            "I can help with your certificate request.",
+            ask(Question.CERTIFICATE_KIND),
         ),
         Line.CERTIFICATE_NEW: lambda: (
             "For a new certificate, please email "
@@ -284,9 +291,7 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
             "Do you know your login, or do you need it resent?"
         ),
         Line.CERTIFICATE_EXISTING: lambda: "Let me get you to an agent.",
-        Line.LENDER_QUESTION: lambda: (
-            "Are you calling from a bank or mortgage company, or are you the policyholder?"
-        ),
+        Line.LENDER_QUESTION: lambda: ask(Question.CALLER_ROLE),
         Line.MORTGAGEE_IN_WRITING: lambda: (
             "All mortgagee and lienholder requests need to be made in writing, by email to "
             f"{info_email}. I can repeat that if you'd like. "
@@ -315,20 +320,19 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
             "Walk-ins are welcome, but appointments are strongly recommended so we have "
             "enough time to review your concerns, questions, or changes."
         ),
-        Line.PERSON_SCREENING: lambda: (
-            f"Sure, I can connect you with {name}. What is this in reference to?"
+        Line.PERSON_SCREENING: lambda: _then(
+            f"Sure, I can connect you with {name}.", ask(Question.REASON)
         ),
-        Line.PERSON_SCREENING_MESSAGE: lambda: (
-            f"{name} can't take calls right now, but I can make sure they get your message. "
-            "What is this in reference to?"
+        Line.PERSON_SCREENING_MESSAGE: lambda: _then(
+            f"{name} can't take calls right now, but I can make sure they get your message.",
+            ask(Question.REASON),
         ),
-        Line.PERSON_AMBIGUOUS: lambda: f"We have {name}. Which one would you like?",
+        Line.PERSON_AMBIGUOUS: lambda: _then(f"We have {name}.", ask(Question.WHICH_PERSON)),
         Line.PERSON_NOT_FOUND: lambda: (
             "I'm not finding that name in our directory. Could you double-check the name?"
         ),
-        Line.PERSON_RESTRICTED: lambda: (
-            f"{name} isn't available for direct calls. Are you an existing client, "
-            "looking to become a client, or is this a vendor or sales call?"
+        Line.PERSON_RESTRICTED: lambda: _then(
+            f"{name} isn't available for direct calls.", ask(Question.CALLER_KIND)
         ),
         Line.PERSON_FORMER: lambda: (
             f"{params.get('status', '')} I'd be happy to connect you with another team member."
@@ -399,13 +403,14 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
         Line.MESSAGE_REQUESTED: lambda: (
             "Of course." + taking(f" I'll take a message{about} for {_who(name)}.")
         ),
+        Line.MESSAGE_AGAIN: lambda: f"Let me take a message{about} for {_who(name)}.",
         Line.VOICEMAIL: lambda: (
             f"I'll transfer you to {name}'s voicemail. Please leave your name, number, and a "
             "short description, and they'll call you back on the next business day."
         ),
         Line.MESSAGE_TAKEN: lambda: (
             f"Thank you. I've passed your message{about} to {_who(name)}, and they'll call "
-            f"you back{ending}."
+            f"you back{params.get('when', '')}{ending}."
         ),
         Line.CALLBACK_ALREADY: lambda: (
             f"Your message is already with {_who(name)}, and they'll call you back{ending}."
@@ -444,18 +449,12 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
     if line in (Line.GREETING_OPEN, Line.GREETING_LUNCH, Line.GREETING_CLOSED):
         return _greeting(config, moment)
     if line is Line.CLAIMS_CARRIER_QUESTION:
-        return _carrier_question(
-            config,
-            moment,
-            after_message=params.get("after_message") == "yes",
-            ask=params.get("ask", "yes") == "yes",
-        )
+        lead = _carrier_question(config, moment, after_message=params.get("after_message") == "yes")
+        return _then(lead, ask(Question.CARRIER)) if params.get("ask", "yes") == "yes" else lead
     return texts[line]()
 
 
-def _carrier_question(
-    config: AgencyConfig, moment: OfficeMoment, *, after_message: bool, ask: bool
-) -> str:
+def _carrier_question(config: AgencyConfig, moment: OfficeMoment, *, after_message: bool) -> str:
     if after_message:
         lead = "In the meantime, your carrier's 24-hour claims line can help you right away."
     elif moment.status is OfficeStatus.LUNCH:
@@ -465,7 +464,7 @@ def _carrier_question(
         )
     else:
         lead = "Our office is closed, but I can help you reach your carrier's 24-hour claims line."
-    return f"{lead} Do you know who your insurance carrier is?" if ask else lead
+    return lead
 
 
 def passed_on(name: str, last4: str, about: str = "") -> str:

@@ -30,6 +30,7 @@ from statecharts import (
     question_text,
 )
 from statecharts._agency import Misses
+from statecharts._reception_actions import STUCK_FROM
 from tests.statecharts.chart_driver import (
     AGENCY,
     CLOSED,
@@ -40,6 +41,7 @@ from tests.statecharts.chart_driver import (
     VOICEMAIL_AGENCY,
     Call,
     Step,
+    declared_transitions,
 )
 
 pytestmark = pytest.mark.flow
@@ -452,3 +454,60 @@ def test_repeat_with_nothing_pending_offers_more_help() -> None:
     call.drain()
     call.fire("repeat")
     assert said(call)[-1] == "Of course. Is there anything else I can help you with?"
+
+
+def test_the_states_that_count_misses_are_the_states_stuck_moves_from() -> None:
+    """A miss can move the call on exactly where the chart declares where it goes."""
+    declared = {source for source, event, _ in declared_transitions() if event == "stuck"}
+    assert declared == STUCK_FROM
+
+
+def test_the_same_details_again_are_a_miss() -> None:
+    """Saying again what the receptionist already has moves nothing: twice, and on it goes."""
+    call = start().run(
+        [ev("request", intent="new_quote"), ev("provide_details", insurance_type="business")]
+    )
+    call.fire("provide_details", insurance_type="business")
+    assert call.chart.misses == 1
+    call.fire("provide_details", insurance_type="business")
+    assert [t.target.reason for t in call.transfers] == ["front_desk"]
+
+
+def test_details_given_while_on_hold_are_kept_and_move_nothing() -> None:
+    """On hold for a transfer, a repeated detail is no miss to act on: the transfer stands."""
+    call = start().run([ev("appointment")])
+    assert call.chart.where() == "transfer"
+    call.fire("provide_details", first_name="Bo")
+    call.fire("provide_details", first_name="Bo")
+    call.fire("provide_details", first_name="Bo")
+    assert call.chart.where() == "transfer"
+    assert call.chart.errors == []
+
+
+HELPED_THEN_ASKED: list[tuple[str, Step]] = [
+    ("triage.which_person", ev("ask_for_person", name="Rachel")),
+    ("triage.restricted_question", ev("ask_for_person", name="Jason")),
+    ("mortgagee.certificate_kind_question", ev("certificate")),
+    ("mortgagee.lender_question", ev("mortgagee_request")),
+]
+
+
+@pytest.mark.parametrize(
+    ("state", "step"), HELPED_THEN_ASKED, ids=[h[0] for h in HELPED_THEN_ASKED]
+)
+def test_moved_on_once_the_next_time_goes_straight_to_a_person(state: str, step: Step) -> None:
+    """After the call was moved on once, a question nobody can answer goes to a person at once."""
+    call = start().run([UNCLEAR, UNCLEAR, step])
+    assert call.chart.where() == state
+    call.fire("caller_unclear")
+    assert [t.target.reason for t in call.transfers] == ["front_desk"]
+
+
+def test_asking_for_the_same_person_again_is_a_miss() -> None:
+    """Jason, again and again: the same answer moves nothing, so the call moves on."""
+    call = start().run([ev("ask_for_person", name="Jason")])
+    call.fire("ask_for_person", name="Jason")
+    assert call.chart.misses == 1
+    call.fire("ask_for_person", name="Jason")
+    assert call.chart.where() == "triage.intake"
+    assert call.transfers == []

@@ -84,6 +84,18 @@ PERSON_LINES = frozenset(
 """Lines the chart says only about a named person."""
 
 
+ASKING = frozenset(
+    {
+        Line.PERSON_SCREENING,
+        Line.PERSON_SCREENING_MESSAGE,
+        Line.PERSON_RESTRICTED,
+        Line.CERTIFICATE_KIND_QUESTION,
+        Line.LENDER_QUESTION,
+    }
+)
+"""Lines that end with a question the chart words (`question`)."""
+
+
 def _carrier_numbers() -> Iterator[dict[str, str]]:
     for carrier in AGENCY.carriers:
         said = {"name": carrier.family or carrier.name}
@@ -109,7 +121,8 @@ def _variants(line: Line, config: AgencyConfig, moment: OfficeMoment) -> Iterato
     elif line is Line.CARRIER_AMBIGUOUS:
         yield from _carrier_choices()
     elif line is Line.PERSON_AMBIGUOUS:
-        yield {"name": "Rachel T. and Rachel Moreno"}
+        for question in QUESTIONS:
+            yield {"name": "Rachel T. and Rachel Moreno", "question": question}
     elif line is Line.PERSON_FORMER:
         for member in config.staff:
             if member.status_message:
@@ -138,12 +151,17 @@ def _variants(line: Line, config: AgencyConfig, moment: OfficeMoment) -> Iterato
     elif line is Line.CLAIMS_CARRIER_QUESTION:
         for after in ("yes", "no"):
             for ask in ("yes", "no"):
-                yield {"after_message": after, "ask": ask}
+                for question in QUESTIONS:
+                    yield {"after_message": after, "ask": ask, "question": question}
+    elif line in ASKING:
+        for name, question in _each_once(NAMES[1:-1], QUESTIONS):
+            yield {"name": name, "question": question}
     else:
         names = NAMES if line not in PERSON_LINES else NAMES[1:-1]
         for name, about, last4 in _each_once(names, ABOUTS, LAST4):
             yield {"name": name, "about": about, "last4": last4}
             yield {"name": name, "about": about, "complete": "yes"}
+            yield {"name": name, "when": " on the next business day", "last4": last4}
 
 
 def _problems(text: str) -> list[str]:

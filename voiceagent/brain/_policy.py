@@ -68,7 +68,6 @@ _ROUTING_TOOLS = {
 }
 _FREE_TEXT = frozenset({Question.MESSAGE, Question.REASON})
 _USES_INTENT = frozenset({"give_reason", "caller_kind"})
-_SUMMARISED = frozenset({Intent.SOMETHING_ELSE, Intent.POLICY_REVIEW_RENEWAL})
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "last": -1, "other": -1}
 _CHOICES_FOR = {
     Question.CERTIFICATE_KIND: {Choice.NEW: "new", Choice.EXISTING: "existing"},
@@ -339,9 +338,8 @@ def _routing(step: _Step) -> Iterator[CallTool]:
         asked = step.recent.accepted("request")
         if asked and asked[-1].get("intent") == intent.value:
             return
-        arguments = {"intent": intent.value}
-        if intent in _SUMMARISED:
-            arguments["summary"] = heard.text[:200]
+        # The caller's own words: the message text if a message is taken (never re-asked).
+        arguments = {"intent": intent.value, "summary": heard.text[:200]}
         yield CallTool("request", arguments)
 
 

@@ -100,11 +100,16 @@ def first(
 @pytest.mark.parametrize(
     ("utterance", "name", "arguments"),
     [
-        ("I need a quote", "request", {"intent": "new_quote"}),
-        ("I want to make a payment", "request", {"intent": "make_payment"}),
-        ("I need to add a driver", "request", {"intent": "make_change"}),
-        ("I want to cancel my policy", "request", {"intent": "cancellation"}),
-        ("why did my rate go up", "request", {"intent": "coverage_rate_questions"}),
+        ("I need a quote", "request",
+         {"intent": "new_quote", "summary": "I need a quote"}),
+        ("I want to make a payment", "request",
+         {"intent": "make_payment", "summary": "I want to make a payment"}),
+        ("I need to add a driver", "request",
+         {"intent": "make_change", "summary": "I need to add a driver"}),
+        ("I want to cancel my policy", "request",
+         {"intent": "cancellation", "summary": "I want to cancel my policy"}),
+        ("why did my rate go up", "request",
+         {"intent": "coverage_rate_questions", "summary": "why did my rate go up"}),
         ("I need help with something",
          "request", {"intent": "something_else", "summary": "I need help with something"}),
         ("I had an accident", "report_claim", {}),
@@ -144,7 +149,8 @@ def test_a_multi_fact_utterance_becomes_consecutive_calls() -> None:
         TRIAGE,
     )
     assert pairs(calls) == [
-        ("request", {"intent": "new_quote"}),
+        ("request", {"intent": "new_quote",
+                     "summary": "Hi, this is Kelly Urban, I need a quote for my business"}),
         ("provide_details",
          {"first_name": "Kelly", "last_name": "Urban", "insurance_type": "business"}),
     ]  # fmt: skip
