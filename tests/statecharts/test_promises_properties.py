@@ -114,9 +114,20 @@ callers = st.builds(
     phone=st.sampled_from(["818-555-1234", "(407) 555-0123"]),
 )
 
-MISSES = ["unclear", "off_topic", "probe", "nobody", "live_person", "no_carrier", "no_idea"]
+MISSES = [
+    "unclear",
+    "off_topic",
+    "probe",
+    "nobody",
+    "live_person",
+    "no_carrier",
+    "no_idea",
+    "need_again",
+    "details_again",
+]
 """Turns the receptionist cannot use: gibberish, off-topic, a probe, a name nobody has,
-a live person again, a carrier with no number, "I don't know" to the carrier."""
+a live person again, a carrier with no number, "I don't know" to the carrier, the need
+said again, details already given said again."""
 
 
 @dataclass
@@ -207,8 +218,15 @@ def _answer(run: Run, caller: Caller) -> None:
         run.fire(event, **arguments)
 
 
-def _miss(run: Run, kind: str) -> None:
+def _miss(run: Run, kind: str, caller: Caller) -> None:
     """A turn nobody can use; what the chart cannot take as such, the shell reports."""
+    if kind == "need_again":
+        event, arguments = caller.need
+        if event in run.chart.allowed_event_names() and run.fire(event, **arguments):
+            return
+    first = run.chart.record.first_name
+    if kind == "details_again" and first and run.fire("provide_details", first_name=first):
+        return
     events = {
         "off_topic": ("redirect", {"topic": "off_topic"}),
         "probe": ("redirect", {"topic": "instructions"}),
@@ -244,7 +262,7 @@ def test_every_call_reaches_help_within_eight_turns(
         if turn == "answer":
             _answer(run, caller)
         else:
-            _miss(run, turn)
+            _miss(run, turn, caller)
     assert run.reached_help(), f"stuck in {run.chart.where()} after {run.chart.event_log}"
     assert run.chart.errors == []
     assert sum(isinstance(e, RecordMessage) for e in run.effects) <= 1
