@@ -6,6 +6,9 @@ exactly the locked dependencies and share one virtual environment.
 
 from __future__ import annotations
 
+import collections
+import re
+
 import nox
 
 nox.options.sessions = ["lint", "typecheck", "tests"]
@@ -39,7 +42,7 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=False)
 def diagrams(session: nox.Session) -> None:
-    """Re-render docs/statechart.mmd and docs/statechart.svg from the chart."""
+    """Re-render every view of the chart in docs/diagrams/ (Mermaid and SVG)."""
     _uv(session, "voiceagent", "diagram", "--update-docs")
 
 
@@ -47,3 +50,54 @@ def diagrams(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Print the benchmarks' figures (never asserted: these machines are noisy)."""
     _uv(session, "python", "-m", "bench", *session.posargs)
+
+
+@nox.session(python=False)
+def planted_bugs(session: nox.Session) -> None:
+    """Plant every known bug and run every property test against each (minutes).
+
+    The suite runs a subset (tests/statecharts/test_planted_bugs.py); this runs the
+    whole matrix, the exhaustive walk and the session property included.
+    """
+    session.env["PLANTED_BUGS"] = "all"
+    _uv(session, "pytest", "tests/statecharts/test_planted_bugs.py", "-q", *session.posargs)
+
+
+_MUTANT = re.compile(r"^\s*(?P<module>[\w.]+?)\.x\S*__mutmut_\d+: (?P<status>.+?)\s*$")
+_KILLED = frozenset({"killed", "timeout"})
+
+
+def mutation_summary(results: str) -> str:
+    """The share of mutants killed, overall and by file, from `mutmut results --all true`."""
+    by_file: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for line in results.splitlines():
+        match = _MUTANT.match(line)
+        if match:
+            by_file[match["module"]][match["status"]] += 1
+    lines = [f"{'module':40} {'killed':>7} {'of':>5} {'score':>6}  survivors"]
+    killed_all = total_all = 0
+    for module, counts in sorted(by_file.items()):
+        total = sum(counts.values())
+        killed = sum(counts[status] for status in _KILLED)
+        killed_all, total_all = killed_all + killed, total_all + total
+        others = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()) if s not in _KILLED)
+        lines.append(f"{module:40} {killed:7} {total:5} {killed / total:6.1%}  {others}")
+    if total_all:
+        lines.append(f"{'all':40} {killed_all:7} {total_all:5} {killed_all / total_all:6.1%}")
+    return "\n".join(lines)
+
+
+@nox.session(python=False)
+def mutation(session: nox.Session) -> None:
+    """Mutation testing of the rules and the chart with mutmut (an hour or more; run it niced).
+
+    Prints the share of mutants killed, overall and by file; `mutmut results` and
+    `mutmut show NAME` (through `uv run --group mutation`) list and show survivors.
+    """
+    _uv(session, "--group", "mutation", "mutmut", "run", *session.posargs)
+    results = session.run(
+        *("uv", "run", "--locked", "--group", "mutation", "mutmut", "results", "--all", "true"),
+        external=True,
+        silent=True,
+    )
+    session.log("\n" + mutation_summary(str(results)))

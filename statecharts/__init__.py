@@ -58,6 +58,7 @@ from statecharts._events import (
     CallerKind,
     CallerRole,
     CertificateKind,
+    Confirmation,
     ReasonKind,
     RedirectTopic,
     Refusal,
@@ -69,7 +70,13 @@ from statecharts._questions import QUESTION_FIELDS, pending_question
 from statecharts._reception import PUBLIC_EVENTS, Reception
 from statecharts._routing import FallbackKind, personal_new_quote, routing_letter
 from statecharts._script import ONCE_PER_CALL, Line, question_text, render
-from statecharts._speech import digits_for_speech, email_for_speech
+from statecharts._speech import (
+    digits_for_speech,
+    email_for_speech,
+    phone_read_back,
+    pronounce,
+    pronunciations,
+)
 from statecharts._text import normalize_phone, normalize_spelling, phone_last_four, words_to_digits
 
 __all__ = [
@@ -88,6 +95,7 @@ __all__ = [
     "Carrier",
     "CarrierMatch",
     "CertificateKind",
+    "Confirmation",
     "Effect",
     "EndCall",
     "FallbackKind",
@@ -139,6 +147,9 @@ __all__ = [
     "pending_question",
     "personal_new_quote",
     "phone_last_four",
+    "phone_read_back",
+    "pronounce",
+    "pronunciations",
     "question_text",
     "render",
     "routing_letter",

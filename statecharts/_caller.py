@@ -60,6 +60,8 @@ class Question(StrEnum):
     LAST_NAME = "last_name"
     LAST_NAME_SPELLING = "last_name_spelling"
     PHONE = "phone"
+    PHONE_CONFIRMATION = "phone_confirmation"
+    """Whether the number read back to the caller is right (spoken calls only)."""
     BUSINESS_NAME = "business_name"
     MESSAGE = "message"
     CARRIER = "carrier"

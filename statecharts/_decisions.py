@@ -184,8 +184,8 @@ def heading_target(
     intent = record.call_intent
     if intent is Intent.CLAIMS:
         return claims_target(config)
-    if intent in (Intent.MAKE_PAYMENT, Intent.APPOINTMENT):
-        group = payments_target(config)
+    if intent is Intent.APPOINTMENT or (intent is Intent.MAKE_PAYMENT and not after_hours):
+        group = payments_target(config)  # after hours a payment is the AE's, as in the intake
         if group is not None:
             return group
     if intent in INTAKE_INTENTS and _routable(record):

@@ -1,36 +1,71 @@
-"""The chart as text diagrams: Mermaid and Graphviz DOT.
+"""The chart as pictures: an overview, a detail view per compound state, the full chart.
 
-Both are rendered from the chart class itself, so a diagram can never describe
-a different flow from the one the code runs. The text is made deterministic
-(python-statemachine names initial-state nodes after object ids), so the
-rendered files in `docs/` can be checked for staleness byte for byte.
+Every view is read from the chart class itself (`Story.of`), so a diagram can never
+describe a different flow from the one the code runs, and a new state, event or
+guard shows up on the next render. A view is a graph (`View`: nodes, frames, edges
+with ids, legend) that the Mermaid and DOT writers turn into text; an `Overlay`
+restyles any of its edges, nodes or legend items by id, which is how a call's path
+or a heat map is drawn on any view. The text is deterministic, so the rendered
+files in `docs/` can be checked for staleness byte for byte.
 """
 
 from __future__ import annotations
 
-import re
+from statemachine import StateChart
 
-from statemachine.contrib.diagram import DotGraphMachine
-
+from statecharts._diagram_chart import Story
+from statecharts._diagram_dot import to_dot
+from statecharts._diagram_mermaid import to_mermaid
+from statecharts._diagram_model import Overlay, View
+from statecharts._diagram_views import detail_view, full_view, overview
 from statecharts._reception import Reception
 
-__all__ = ["chart_dot", "chart_mermaid"]
+__all__ = [
+    "FULL",
+    "OVERVIEW",
+    "UnknownViewError",
+    "chart_dot",
+    "chart_mermaid",
+    "chart_view",
+    "view_names",
+]
 
-_OBJECT_ID_NAMES = re.compile(r"__(initial|atomic)_\d+")
+OVERVIEW = "overview"
+"""The default view: the story states and the transitions between them."""
+FULL = "full"
+"""Every state and every transition."""
+
+Chart = type[StateChart]  # type: ignore[type-arg]  # any chart class
 
 
-def chart_mermaid() -> str:
-    """The chart as a Mermaid `stateDiagram-v2`."""
-    return format(Reception, "mermaid").rstrip("\n") + "\n"
+class UnknownViewError(ValueError):
+    """A view name the chart has no view for, with the names it has."""
 
 
-def chart_dot() -> str:
-    """The chart as Graphviz DOT, with stable node names."""
-    graph = DotGraphMachine(Reception).get_graph()  # type: ignore[no-untyped-call]  # untyped
-    text = str(graph.to_string())
-    names: dict[str, str] = {}
+def view_names(chart: Chart = Reception) -> tuple[str, ...]:
+    """The chart's views: the overview, one per compound state in story order, the full one."""
+    return (OVERVIEW, *Story.of(chart).compounds(), FULL)
 
-    def stable(match: re.Match[str]) -> str:
-        return names.setdefault(match.group(0), f"__{match.group(1)}_{len(names)}")
 
-    return _OBJECT_ID_NAMES.sub(stable, text).rstrip("\n") + "\n"
+def chart_view(name: str = OVERVIEW, chart: Chart = Reception) -> View:
+    """One view of the chart, as a graph."""
+    story = Story.of(chart)
+    if name == OVERVIEW:
+        return overview(story)
+    if name == FULL:
+        return full_view(story)
+    if name in story.compounds():
+        return detail_view(story, name)
+    choices = ", ".join(view_names(chart))
+    msg = f"there is no view {name!r}: choose one of {choices}"
+    raise UnknownViewError(msg)
+
+
+def chart_mermaid(name: str = OVERVIEW, overlay: Overlay | None = None) -> str:
+    """A view of the chart as a Mermaid flowchart."""
+    return to_mermaid(chart_view(name), overlay)
+
+
+def chart_dot(name: str = OVERVIEW, overlay: Overlay | None = None) -> str:
+    """A view of the chart as Graphviz DOT."""
+    return to_dot(chart_view(name), overlay)

@@ -24,6 +24,7 @@ __all__ = [
     "CallerKind",
     "CallerRole",
     "CertificateKind",
+    "Confirmation",
     "EventSpec",
     "ReasonKind",
     "RedirectTopic",
@@ -64,6 +65,13 @@ class ReasonKind(StrEnum):
     NEW_BUSINESS = "new_business"
     SERVICE = "service"
     OTHER = "other"
+
+
+class Confirmation(StrEnum):
+    """The caller's answer when their phone number is read back."""
+
+    YES = "yes"
+    NO = "no"
 
 
 class RedirectTopic(StrEnum):
@@ -194,6 +202,7 @@ EVENTS: Mapping[str, EventSpec] = {
         },
         at_least_one=True,
     ),
+    "confirm_phone": EventSpec({"answer": _choice(Confirmation)}, _NONE),
     "name_carrier": EventSpec({"carrier": _carrier}, _NONE),
     "carrier_unknown": EventSpec(_NONE, _NONE),
     "request_callback": EventSpec(_NONE, _NONE),

@@ -134,6 +134,11 @@ QUESTION_WORDINGS: dict[Question, tuple[str, ...]] = {
         "What's the best number to call you back on, area code first?",
         "What number should we call you back on?",
     ),
+    Question.PHONE_CONFIRMATION: (
+        "Did I get your phone number right?",
+        "Is that the right number?",
+        "Was that number correct?",
+    ),
     Question.BUSINESS_NAME: (
         "What is the name of the business?",
         "What's the business called?",

@@ -279,6 +279,7 @@ class Reception(ReceptionRules, StateChart["Reception"]):
 
     # --- anywhere in the call ---------------------------------------------------------------
     provide_details = call.to(None, on="take_details")
+    confirm_phone = call.to(None, cond="phone_unconfirmed", on="confirm_phone_answer")
     ask_hours = _targetless(_TALKING, on="answer_hours")
     ask_services = _targetless(_TALKING, on="answer_services")
     repeat = _targetless(_TALKING, on="say_again")
@@ -289,7 +290,9 @@ class Reception(ReceptionRules, StateChart["Reception"]):
             call.after_hours.message_recorded, cond="has_callback_number", on="finish_message"
         )
         | _to_each(
-            _TALKING[1:-1],  # a need is stated in these; taking a message stores it itself
+            # a need staff must act on is stated in these (certificates and mortgagee
+            # changes are answered by email); taking a message stores it itself
+            _TALKING[1:3],
             call.after_hours.message_recorded,
             cond="callback_owed",
             on="leave_callback",
@@ -310,9 +313,13 @@ class Reception(ReceptionRules, StateChart["Reception"]):
         at: datetime,
         *,
         caller_number: str | None = None,
+        read_back_phone: bool = False,
         listeners: Sequence[object] = (),
     ) -> None:
-        self._start_call(config, at, CallerRecord(caller_number=caller_number))
+        """A call at instant `at`; `read_back_phone` for spoken calls, where STT can mishear."""
+        self._start_call(
+            config, at, CallerRecord(caller_number=caller_number), read_back_phone=read_back_phone
+        )
         super().__init__(listeners=[_Bookkeeper(self), *listeners])
 
     def fire(self, event: str, **arguments: Any) -> list[str]:
@@ -352,8 +359,13 @@ class Reception(ReceptionRules, StateChart["Reception"]):
         return self.path[before:]
 
     def allowed_event_names(self) -> frozenset[str]:
-        """Public events with a transition from the current configuration (guards aside)."""
-        return frozenset(e.id for e in self.allowed_events) & PUBLIC_EVENTS
+        """Public events with a transition from the current configuration (guards aside).
+
+        `confirm_phone` only while a number awaits confirmation: a model is never
+        offered a yes-or-no about a number nobody read back.
+        """
+        names = frozenset(e.id for e in self.allowed_events) & PUBLIC_EVENTS
+        return names if self.phone_to_confirm is not None else names - {"confirm_phone"}
 
     def where(self) -> str:
         """The current leaf state, as a dotted id ("triage.intake")."""

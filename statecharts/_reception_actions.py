@@ -29,10 +29,10 @@ from statecharts._effects import (
     Say,
     Target,
 )
-from statecharts._events import CallerKind, RedirectTopic
+from statecharts._events import CallerKind, Confirmation, RedirectTopic
 from statecharts._reception_guards import ReceptionGuards
 from statecharts._script import ONCE_PER_CALL, UNINTERRUPTIBLE, Line, render
-from statecharts._speech import digits_for_speech
+from statecharts._speech import digits_for_speech, phone_read_back
 from statecharts._spoken import digit_words
 from statecharts._text import phone_last_four
 
@@ -150,14 +150,21 @@ class ReceptionActions(ReceptionGuards):
         """The caller's need was answered by the receptionist itself."""
         self._answered = True
 
+    def _callback_number(self) -> str | None:
+        """The number to call back: given (or read back, awaiting a yes), else the line's."""
+        r = self.record
+        return r.phone_number or self.phone_to_confirm or r.caller_number
+
     def _last4(self) -> str:
         """The callback number's last four digits, said one by one."""
-        r = self.record
-        return digit_words(phone_last_four(r.phone_number or r.caller_number or ""))
+        return digit_words(phone_last_four(self._callback_number() or ""))
 
     def _heading(self) -> Target:
         """Where the call is heading from what is known so far (for a message or a callback)."""
-        name = self.record.requested_agent_name or self._person_asked_for
+        r = self.record
+        # A sales agent asked for with a service need, or a restricted person whose caller
+        # went through the intake instead: the call is no longer for that person.
+        name = None if r.pending_ae_redirect else r.requested_agent_name or self._person_asked_for
         member = next((m for m in self.config.staff if m.name == name), None) if name else None
         closed = self.moment.status in (OfficeStatus.CLOSED, OfficeStatus.HOLIDAY)
         return heading_target(
@@ -166,7 +173,12 @@ class ReceptionActions(ReceptionGuards):
 
     # --- actions: triage ----------------------------------------------------------------------
     def start_intake(self, intent: Intent, summary: str | None = None) -> None:
-        """Start (or correct) the standard intake for a service intent."""
+        """Start (or correct) the standard intake for a service intent.
+
+        The same need said again moves nothing: a miss (see `Misses`).
+        """
+        if intent is self.record.call_intent and self._miss("intake"):
+            return
         self._need(summary)
         self.record.call_intent = intent
         if intent is Intent.NEW_QUOTE:
@@ -263,6 +275,7 @@ class ReceptionActions(ReceptionGuards):
 
     def start_client_intake(self, kind: CallerKind) -> None:
         """A client asking for restricted staff: new business or service intake."""
+        self._person_asked_for = None  # the intake decides who; the record keeps the name
         if kind is CallerKind.NEW_CLIENT:
             self.record.call_intent = Intent.NEW_QUOTE
             self._say(Line.NEW_CLIENT_ACK)
@@ -418,8 +431,12 @@ class ReceptionActions(ReceptionGuards):
         new = False
         for key, attribute in _DETAIL_FIELDS.items():
             value = details.get(key)
-            if isinstance(value, str):
-                new = new or not getattr(r, attribute)
+            if not isinstance(value, str):
+                continue
+            new = new or not getattr(r, attribute)
+            if key == "phone" and self.read_back_phone:
+                self._read_back(value)
+            else:
                 setattr(r, attribute, value)
         kind = details.get("insurance_type")
         if isinstance(kind, InsuranceLine):
@@ -429,6 +446,25 @@ class ReceptionActions(ReceptionGuards):
         self._got = f"Got it, {first}." if isinstance(first, str) else "Got it."
         if not new:
             self._miss()
+
+    def _read_back(self, phone: str) -> None:
+        """Spoken calls: read a new number back; it is kept once the caller confirms it."""
+        if phone == self.record.phone_number and self.phone_to_confirm is None:
+            return  # the number already confirmed, said again
+        self.phone_to_confirm = phone
+        self._say(Line.PHONE_READ_BACK, digits=phone_read_back(phone))
+
+    def confirm_phone_answer(self, answer: Confirmation) -> None:
+        """Yes keeps the number read back; no drops it and asks for it again.
+
+        A no leaves the call where it was: a miss, so a number that never comes out
+        right cannot hold the call (the agency's patience then moves it on).
+        """
+        phone, self.phone_to_confirm = self.phone_to_confirm, None
+        if answer is Confirmation.YES:
+            self.record.phone_number = phone
+        elif not self._miss():
+            self._say(Line.PHONE_AGAIN)
 
     def answer_hours(self) -> None:
         """Hours and address, from the configuration, never from memory."""

@@ -48,8 +48,19 @@ class ReceptionGuards:
     """Caller turns in a row the receptionist could not use (see `Misses`)."""
     misses_total: int
     """Caller turns in the whole call the receptionist could not use."""
+    read_back_phone: bool
+    """Spoken calls: a number the caller says is read back, and kept only once confirmed."""
+    phone_to_confirm: str | None
+    """The number read back to the caller, awaiting their yes or no (digits)."""
 
-    def _start_call(self, config: AgencyConfig, at: datetime, record: CallerRecord) -> None:
+    def _start_call(
+        self,
+        config: AgencyConfig,
+        at: datetime,
+        record: CallerRecord,
+        *,
+        read_back_phone: bool = False,
+    ) -> None:
         self.config = config
         self.now = at
         self.record = record
@@ -76,11 +87,13 @@ class ReceptionGuards:
         self._answered = False
         """The caller's latest need was answered (an email, a carrier's number, ...)."""
         self._closing = False
+        """The caller said they are done: after their message, no more offers."""
         self._helped = False
         """The call was moved on once for turns it could not use."""
-        """The caller said they are done: after their message, no more offers."""
         self._last_answer: tuple[Line, dict[str, str]] | None = None
         """The last answer line said, and its parameters, for "could you repeat that?"."""
+        self.read_back_phone = read_back_phone
+        self.phone_to_confirm = None
         self._message_kind = MessageKind.MESSAGE
         self._message_line = Line.MESSAGE_CLOSED
         self._carrier_query: str | None = None
@@ -102,7 +115,13 @@ class ReceptionGuards:
         return cached[1]
 
     def pending_question(self) -> Question | None:
-        """What the receptionist still needs to ask the caller here, if anything."""
+        """What the receptionist still needs to ask the caller here, if anything.
+
+        A number read back and not yet confirmed comes first: nothing else is asked,
+        and nothing moves on, until the caller says whether it is right.
+        """
+        if self.phone_to_confirm is not None:
+            return Question.PHONE_CONFIRMATION
         return pending_question(self.leaf(), self.record)
 
     def leaf(self) -> str:  # pragma: no cover - provided by Reception
@@ -137,7 +156,7 @@ class ReceptionGuards:
         Complete exactly when no intake question is left, so what is asked and what
         the gate requires can never disagree.
         """
-        return intake_question(self.record) is None
+        return intake_question(self.record) is None and self.phone_to_confirm is None
 
     def can_transfer_live(self) -> bool:
         """Open, with a target that may be transferred to and a destination to dial."""
@@ -223,7 +242,7 @@ class ReceptionGuards:
 
     def message_complete(self) -> bool:
         """Name, phone and a message: enough for staff to call back."""
-        return message_question(self.record) is None
+        return message_question(self.record) is None and self.phone_to_confirm is None
 
     def claim_needs_carrier(self) -> bool:
         """A claim's callback was taken, and the carrier's 24-hour line was not offered yet.
@@ -240,6 +259,10 @@ class ReceptionGuards:
         """No message has been stored in this call yet."""
         return self._messages_recorded == 0
 
+    def phone_unconfirmed(self) -> bool:
+        """A number was read back to the caller and awaits their yes or no."""
+        return self.phone_to_confirm is not None
+
     def away_again(self) -> bool:
         """The caller was already checked on once and is still silent."""
         return self.away_count >= 1
@@ -255,8 +278,9 @@ class ReceptionGuards:
 
     # --- nothing a caller leaves is lost ------------------------------------------------------
     def has_callback_number(self) -> bool:
-        """A number to call the caller back on: one they gave, or the line's caller ID."""
-        return bool(self.record.phone_number or self.record.caller_number)
+        """A number to call back on: given (or read back, not yet confirmed), or caller ID."""
+        r = self.record
+        return bool(r.phone_number or self.phone_to_confirm or r.caller_number)
 
     def need_stated(self) -> bool:
         """The caller said what they need (or whom they want)."""

@@ -59,6 +59,13 @@ NEED: dict[Intent, str] = {
 _ABOUT_MY = re.compile(r"\babout (?:my|our) ([a-z' -]{3,40}?)\s*(?:[,.;!?]|$)", re.IGNORECASE)
 """The caller's own topic, "…call me back about my renewal", confirmed as "your renewal"."""
 
+_WHY = {
+    MessageKind.DROPPED_CALL: "The call dropped before the caller was helped.",
+    MessageKind.ERROR: "The call ended on an error before the caller was helped.",
+    MessageKind.CALLBACK: "The call reached its maximum length before the caller was helped.",
+}
+"""What a callback request says when the caller's own words are not known."""
+
 _DROPS = frozenset({"transfer", "after_hours.voicemail"})
 """States in which the call is already with a person or a voicemail box: no callback."""
 
@@ -134,16 +141,20 @@ class ReceptionMessages(ReceptionActions):
 
     def _message(self, kind: MessageKind, text: str) -> Message:
         r = self.record
+        notes = r.additional_notes
+        if r.phone_number is None and self.phone_to_confirm is not None:
+            unconfirmed = "Phone number read back but not confirmed"  # beats a lost number
+            notes = f"{notes}; {unconfirmed}" if notes else unconfirmed
         return Message(
             kind=kind,
             for_target=self.target,
             caller_name=r.name,
-            phone_number=r.phone_number or r.caller_number,
+            phone_number=self._callback_number(),
             insurance_type=r.insurance_type.value if r.insurance_type else None,
             identifier=r.identifier,
             intent=r.call_intent,
             text=text,
-            notes=r.additional_notes,
+            notes=notes,
         )
 
     def _recheck_target(self) -> Target:
@@ -153,24 +164,28 @@ class ReceptionMessages(ReceptionActions):
         return self.target
 
     # --- when the call ends before a message is finished ------------------------------------
-    def _leave_on_drop(self, kind: MessageKind) -> str:
+    def _leave_on_drop(self, kind: MessageKind, *, needless: bool = False) -> str:
         """Store what a call that ends now leaves behind; return what to tell the caller.
 
         A message being taken is stored as it stands (with a number to call back). A
         call that drops after the caller said what they need and how to reach them,
         before it was transferred, answered or given a message, leaves a callback
-        request of `kind` for where it was heading. Nothing is stored twice, and a
-        caller who never said what they need leaves nothing.
+        request of `kind` for where it was heading. A call the receptionist ends
+        itself (an error, the time limit: `needless`) always leaves one, with what is
+        known, so staff learn of it. Nothing is stored twice, and a caller who hangs
+        up before saying what they need leaves nothing.
         """
         # `on` actions run after the old states were exited: the path still names them.
         leaving = self.path[-1] if self.path else ""
-        if self._messages_recorded or leaving in _DROPS or not self.has_callback_number():
+        if self._messages_recorded or leaving in _DROPS:
+            return ""
+        if not (needless or self.has_callback_number()):
             return ""
         if leaving == "after_hours.taking_message":
             kind = kind if kind is MessageKind.ERROR else self._message_kind
             text = self._what_they_said("The caller left before saying what it was about.")
-        elif self.need_stated() and not self._answered:
-            text = self._what_they_said("The caller's call ended before they were helped.")
+        elif needless or (self.need_stated() and not self._answered):
+            text = self._what_they_said(_WHY[kind])
         else:
             return ""
         target = self._recheck_target()
@@ -193,12 +208,12 @@ class ReceptionMessages(ReceptionActions):
     def end_on_error(self, error: Exception | None = None) -> None:
         """An internal error: keep a callback request with what we have, then end safely."""
         self.errors.append(repr(error))
-        passed = self._leave_on_drop(MessageKind.ERROR)
+        passed = self._leave_on_drop(MessageKind.ERROR, needless=True)
         self._say(Line.ERROR_GOODBYE, passed=passed)
         self.outcome = self.outcome or Outcome(OutcomeKind.UNRESOLVED, self.target)
 
     def end_on_time_limit(self) -> None:
         """The call reached its maximum length: keep a callback request, then a polite goodbye."""
-        passed = self._leave_on_drop(MessageKind.CALLBACK)
+        passed = self._leave_on_drop(MessageKind.CALLBACK, needless=True)
         self._say(Line.TIME_LIMIT_GOODBYE, passed=passed)
         self.outcome = self.outcome or Outcome(OutcomeKind.UNRESOLVED, self.target)

@@ -84,6 +84,8 @@ class Line(StrEnum):
     VOICEMAIL = "voicemail"
     MESSAGE_TAKEN = "message_taken"
     CALLBACK_ALREADY = "callback_already"
+    PHONE_READ_BACK = "phone_read_back"
+    PHONE_AGAIN = "phone_again"
     CHECK_IN = "check_in"
     CLARIFY = "clarify"
     HELP = "help"
@@ -173,6 +175,8 @@ SELF_CONTAINED = frozenset(
         Line.TRANSFER_CLAIMS,
         Line.VOICEMAIL,
         Line.APPOINTMENT,
+        Line.PHONE_READ_BACK,
+        Line.PHONE_AGAIN,
     }
 )
 """Lines that end with their own question or close the moment: the model stays silent."""
@@ -415,6 +419,10 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
         Line.CALLBACK_ALREADY: lambda: (
             f"Your message is already with {_who(name)}, and they'll call you back{ending}."
         ),
+        Line.PHONE_READ_BACK: lambda: (
+            f"Let me read that back: {params.get('digits', '')}. Is that right?"
+        ),
+        Line.PHONE_AGAIN: lambda: "Sorry about that. Could you say the number again for me?",
         Line.CHECK_IN: lambda: _then("Are you still there?", question),
         Line.CLARIFY: lambda: _then("Sorry, I didn't quite catch that.", question),
         Line.HELP: lambda: "Let me get you to someone who can help.",

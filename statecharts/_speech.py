@@ -1,16 +1,31 @@
-"""Emails and phone numbers written the way text-to-speech should say them.
+"""Text written the way text-to-speech should say it: names, emails, phone numbers.
 
 A caller cannot see an email address, and TTS reads "hlinsure.com" as a word
 nobody can write down. The client asked for the address said naturally, then
 spelled letter by letter with commas between letters so the voice paces itself;
 phone numbers are read digit by digit in their usual groups.
+
+Names are written as names everywhere a person reads them (the transcript, the
+call record, the console) and respelled only on their way to the voice:
+`pronounce` applies the agency file's hints ("Levine" said "Leveen", Louis said
+"Lewis") and is called on nothing but text bound for speech synthesis.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-__all__ = ["digits_for_speech", "email_for_speech"]
+if TYPE_CHECKING:
+    from statecharts._agency import AgencyConfig
+
+__all__ = [
+    "digits_for_speech",
+    "email_for_speech",
+    "phone_read_back",
+    "pronounce",
+    "pronunciations",
+]
 
 _SPELL_INTRO = "Let me spell that out for you:"
 _SYMBOLS = {".": "dot", "_": "underscore", "-": "dash", "+": "plus", "@": "at"}
@@ -85,4 +100,63 @@ def digits_for_speech(phone: str) -> str:
     extension_digits = "".join(_DIGIT_RUNS.findall(extension))
     if extension_digits:
         spoken.append("extension " + " ".join(extension_digits))
+    return ", ".join(spoken)
+
+
+def pronunciations(config: AgencyConfig) -> dict[str, str]:
+    """Each written word the agency file respells for the voice, and how it is said.
+
+    The office's words come from comparing its written and spoken names word by
+    word ("Harry Levine Insurance" / "Harry Leveen Insurance" gives "Levine":
+    "Leveen"); each staff member with a pronunciation has their first name
+    respelled ("Louis": "Lewis").
+    """
+    office = config.office
+    written, spoken = office.name.split(), office.spoken_name.split()
+    hints: dict[str, str] = {}
+    if len(written) == len(spoken):
+        hints.update({w: s for w, s in zip(written, spoken, strict=True) if w != s})
+    for member in config.staff:
+        if member.pronunciation and member.pronunciation != member.first_name:
+            hints[member.first_name] = member.pronunciation
+    return hints
+
+
+def pronounce(text: str, config: AgencyConfig) -> str:
+    """Text bound for speech synthesis, with the agency's names respelled as they are said.
+
+    Only whole, capitalised words are respelled, so "Louisiana" and "louis" stay
+    as written. Call it on text going to the voice only: a transcript, a record
+    or a console line keeps the written name.
+
+    Args:
+        text: What the receptionist is about to say, as written.
+        config: The agency, whose file carries the pronunciation hints.
+    """
+    hints = pronunciations(config)
+    if not hints:
+        return text
+    words = "|".join(re.escape(word) for word in sorted(hints, key=len, reverse=True))
+    return re.sub(rf"\b(?:{words})\b", lambda match: hints[match.group(0)], text)
+
+
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def phone_read_back(digits: str) -> str:
+    """A caller's number read back in words, in its groups, as a person says it.
+
+    "4075550123" gives "four oh seven, five five five, zero one two three": a 0
+    inside a group is "oh", a group that starts with 0 starts with "zero". Words,
+    not digits, so the voice cannot read "555" as "five hundred fifty-five".
+    """
+    plain = "".join(char for char in digits if char.isdigit())
+    groups = _grouped(plain) if len(plain) in (10, 11) else [plain]
+    spoken = []
+    for group in groups:
+        words = [
+            "oh" if digit == "0" and position else _DIGIT_WORDS[int(digit)]
+            for position, digit in enumerate(group)
+        ]
+        spoken.append(" ".join(words))
     return ", ".join(spoken)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -10,7 +11,15 @@ import structlog
 
 @pytest.fixture(autouse=True)
 def _fresh_structlog() -> Iterator[None]:
-    """Each test starts and ends with structlog's defaults (the CLI configures it globally)."""
+    """Each test starts and ends with structlog's defaults (the CLI configures it globally).
+
+    The standard library's root logger, which `configure_logging` points at a stream,
+    is put back as it was too.
+    """
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     structlog.reset_defaults()
     yield
     structlog.reset_defaults()
+    root.handlers[:] = handlers
+    root.setLevel(level)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, MutableMapping
-from typing import Any, Final
+from typing import Any, Final, TextIO
 
 import structlog
 
@@ -48,12 +48,26 @@ def mask_pii(
     return event_dict
 
 
-def configure_logging(*, json: bool, level: str = "INFO") -> None:
-    """Route structlog (and the standard library's logging) to stderr."""
+def configure_logging(
+    *, json: bool, level: str = "INFO", stream: TextIO | None = None, stdlib: bool = True
+) -> None:
+    """Route structlog (and the standard library's logging) to stderr, once, in the shell.
+
+    Never standard output: a command that prints its result there (`simulate
+    --json`, `scenarios`, `python -m bench`) keeps it clean for a pipe.
+
+    Args:
+        json: JSON lines (production) rather than readable lines (development).
+        level: The least severe level written.
+        stream: Where lines go instead of stderr (tests read them back).
+        stdlib: Also point the standard library's root logger at the stream; False
+            inside LiveKit's worker, whose own logging forwards its processes' lines.
+    """
+    out = stream or sys.stderr
     renderer: structlog.types.Processor = (
         structlog.processors.JSONRenderer()
         if json
-        else structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty())
+        else structlog.dev.ConsoleRenderer(colors=out.isatty())
     )
     numeric = logging.getLevelNamesMapping().get(level.upper(), logging.INFO)
     structlog.configure(
@@ -65,7 +79,8 @@ def configure_logging(*, json: bool, level: str = "INFO") -> None:
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        logger_factory=structlog.PrintLoggerFactory(file=out),
         cache_logger_on_first_use=False,
     )
-    logging.basicConfig(level=max(numeric, logging.WARNING), stream=sys.stderr, force=True)
+    if stdlib:
+        logging.basicConfig(level=max(numeric, logging.WARNING), stream=out, force=True)

@@ -3,21 +3,18 @@
 The flow, property and walk tests all need the same few things: an instant for
 each office status, the default agency and two variants (voicemail configured,
 a claims group with extensions), a call that keeps every effect it ever
-produced, a snapshot to prove that a refused event changed nothing, and the
-transition-coverage bookkeeping the package's conftest enforces.
+produced, and a snapshot to prove that a refused event changed nothing.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
-import pytest
-from statemachine.graph import iterate_states
+from statemachine.orderedset import OrderedSet
 
 from statecharts import (
     AgencyConfig,
@@ -44,15 +41,9 @@ __all__ = [
     "STATUS_INSTANTS",
     "VOICEMAIL_AGENCY",
     "Call",
-    "CoverageGate",
     "Snapshot",
     "Step",
-    "TransitionKey",
-    "TransitionRecorder",
-    "declared_transitions",
-    "describe",
     "snapshot",
-    "transition_key",
 ]
 
 OPEN = datetime(2026, 11, 23, 10, 0)
@@ -133,6 +124,12 @@ class Call:
         self.drain()
         return entered
 
+    def fail(self, error: Exception) -> list[str]:
+        """The shell hits an error it cannot recover from; keep the chart's effects."""
+        entered = self.chart.fail(error)
+        self.drain()
+        return entered
+
     def run(self, steps: Iterable[Step]) -> Call:
         """Fire every step in order."""
         for event, arguments in steps:
@@ -143,6 +140,33 @@ class Call:
         """An independent copy (the agency configuration is shared, it is immutable)."""
         memo = {id(self.chart.config): self.chart.config}
         return Call(copy.deepcopy(self.chart, memo), list(self.effects))
+
+    def save(self) -> Saved:
+        """Everything needed to put this call back where it is now (see `restore`)."""
+        chart = self.chart
+        data = {name: value for name, value in vars(chart).items() if name not in _MACHINE}
+        return Saved(
+            tuple(chart.configuration_values),
+            copy.deepcopy(data, _shared(chart.config)),
+            tuple(self.effects),
+            running=not chart.is_terminated,
+        )
+
+    def restore(self, saved: Saved) -> None:
+        """Put this call back exactly where `save` found it, in place.
+
+        A deep copy of a python-statemachine chart rebuilds its whole callback
+        registry (milliseconds); a walk that branches thousands of times instead
+        rewinds one chart: the chart's own data, its configuration, and the
+        engine's "running" flag that ending the call clears.
+        `test_chart_walk.py` checks that a restored call behaves as if it never
+        left, so a library upgrade that keeps more state elsewhere fails there.
+        """
+        chart = self.chart
+        vars(chart).update(copy.deepcopy(saved.data, _shared(chart.config)))
+        chart.configuration = OrderedSet(chart.states_map[value] for value in saved.configuration)
+        chart._engine.running = saved.running
+        self.effects = list(saved.effects)
 
     @property
     def lines(self) -> list[str]:
@@ -174,6 +198,39 @@ class Call:
         return self.of_type(EndCall)
 
 
+_MACHINE = frozenset(
+    {
+        "_callbacks",
+        "_config",
+        "_engine",
+        "_listeners",
+        "history_values",
+        "model",
+        "start_configuration_values",
+        "state_field",
+        *(state.id for state in Reception.states_map.values()),
+    }
+)
+"""python-statemachine's own attributes on a chart: everything else is the chart's data."""
+
+
+def _shared(config: AgencyConfig) -> dict[int, Any]:
+    """A deep-copy memo that shares the agency and its (immutable) staff and carriers."""
+    shared: list[Any] = [config, *config.staff, *config.carriers]
+    return {id(value): value for value in shared}
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A call as `Call.save` kept it."""
+
+    configuration: tuple[Any, ...]
+    data: dict[str, Any]
+    effects: tuple[Effect, ...]
+    running: bool
+    """False once the call has ended: the engine then refuses every event."""
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Everything a refused event must leave exactly as it was."""
@@ -200,129 +257,3 @@ def snapshot(chart: Reception) -> Snapshot:
         outcome=chart.outcome,
         terminated=chart.is_terminated,
     )
-
-
-# --- transition coverage --------------------------------------------------------------------
-
-TransitionKey = tuple[str, str, str]
-"""(source state id, event, target state id); eventless is event "", targetless target ""."""
-
-
-class _Transition(Protocol):
-    source: Any
-    event: str
-    targets: Sequence[Any]
-
-
-def transition_key(transition: _Transition) -> TransitionKey:
-    """The coverage key of one declared transition.
-
-    An event declared under two names ("error_execution error.execution") is keyed
-    by its first name; several targets are joined with commas.
-    """
-    event = transition.event.split()[0] if transition.event else ""
-    target = ",".join(state.id for state in transition.targets)
-    return (transition.source.id, event, target)
-
-
-def describe(key: TransitionKey) -> str:
-    """A transition key as one readable line."""
-    source, event, target = key
-    return f"{source} --{event or '(eventless)'}--> {target or '(stays)'}"
-
-
-def declared_transitions(chart: type[Reception] = Reception) -> frozenset[TransitionKey]:
-    """Every transition the chart declares, compound-initial entries left out."""
-    return frozenset(
-        transition_key(transition)
-        for state in iterate_states(chart.states)
-        for transition in state.transitions
-        if not transition.initial
-    )
-
-
-class TransitionRecorder:
-    """A chart listener that records the key of every transition taken."""
-
-    def __init__(self) -> None:
-        self.taken: set[TransitionKey] = set()
-
-    def after_transition(self, transition: _Transition) -> None:
-        """Called by python-statemachine after each transition (eventless ones too)."""
-        self.taken.add(transition_key(transition))
-
-    def __deepcopy__(self, memo: dict[int, object]) -> TransitionRecorder:
-        """Copies of a chart keep reporting to the same recorder."""
-        return self
-
-
-class _Session(Protocol):
-    exitstatus: int | pytest.ExitCode
-
-
-@dataclass
-class CoverageGate:
-    """Decides whether this run must prove full transition coverage, and enforces it.
-
-    Coverage is enforced only when every test module in the package was collected,
-    nothing in it was deselected, and every collected test in it ran: a `-k`, a
-    `-m`, a single file or a node id, `-x` stopping early, or `--collect-only`
-    all make the run partial, and then the numbers are printed but not enforced.
-    """
-
-    package: Path
-    reasons: list[str] = field(default_factory=list)
-    collected: set[str] = field(default_factory=set)
-    ran: set[str] = field(default_factory=set)
-
-    def inside(self, path: Path | str) -> bool:
-        """Whether a test file belongs to the package."""
-        return Path(path).resolve().is_relative_to(self.package)
-
-    def note_arguments(self, args: Iterable[str]) -> None:
-        """Node ids on the command line select part of a module."""
-        if any("::" in arg for arg in args):
-            self.reasons.append("tests were selected by node id")
-
-    def note_deselected(self, paths: Iterable[Path | str]) -> None:
-        """Tests of the package deselected by -k, -m, --lf, ..."""
-        if any(self.inside(path) for path in paths):
-            self.reasons.append("some tests were deselected")
-
-    def note_collected(self, items: Iterable[tuple[str, Path | str]]) -> None:
-        """The package's collected tests, and whether every module is among them."""
-        modules = set()
-        for nodeid, path in items:
-            if self.inside(path):
-                self.collected.add(nodeid)
-                modules.add(Path(path).resolve())
-        expected = {path.resolve() for path in self.package.glob("test_*.py")}
-        if not expected <= modules:
-            self.reasons.append("not every test module was collected")
-
-    def note_ran(self, nodeid: str) -> None:
-        """A test of the package ran (passed, failed or skipped)."""
-        self.ran.add(nodeid)
-
-    def complete(self) -> bool:
-        """Whether this run selected and ran the whole package."""
-        return not self.reasons and bool(self.collected) and self.collected <= self.ran
-
-    def verdict(
-        self, declared: frozenset[TransitionKey], taken: Iterable[TransitionKey]
-    ) -> tuple[list[str], list[TransitionKey]]:
-        """The lines to print and the declared transitions never taken."""
-        taken_here = set(taken) & declared
-        missing = sorted(declared - taken_here)
-        summary = f"chart transition coverage: {len(taken_here)}/{len(declared)}"
-        if not self.complete():
-            why = "; ".join(self.reasons) or "not every selected test ran"
-            return [f"{summary} (partial run, not enforced: {why})"], missing
-        lines = [summary]
-        lines.extend(f"  untaken: {describe(key)}" for key in missing)
-        return lines, missing
-
-    def enforce(self, session: _Session, missing: Sequence[TransitionKey]) -> None:
-        """Fail the session when a full run left a declared transition untaken."""
-        if missing and self.complete() and session.exitstatus == pytest.ExitCode.OK:
-            session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,28 +1,40 @@
 """An exhaustive walk of the reception chart: every reachable configuration has an exit.
 
-A breadth-first search from the greeting, at each office status, fires every
-stimulus of a finite alphabet (each public event with a few representative
-argument sets) wherever it is legal, branching with a deep copy of the chart,
-up to a bounded depth. Nodes are configurations (plus the silence count and
-whether the insurance type is known, the only data the exits depend on). From
-every node the call must reach `ended` through events no LLM has to choose: a
-hang-up, two silences, and the telephony's transfer results. The same promise is
-also checked statically on the chart's declaration.
+A breadth-first search from the greeting fires every stimulus of a finite
+alphabet (each public event with a few representative argument sets) wherever
+it is legal, branching with a deep copy of the chart, until no new node appears
+(or a generous depth bound). A node is the configuration together with what the
+exits may depend on: the silence count, the caller's record (notes aside), the
+routing target, the outcome so far and the messages stored. The walks run at each
+office status, for the default agency and for the variants that open the paths
+the default file closes: voicemail boxes, and a claims group with extensions.
+
+Every edge is kept, so the promises are questions about the graph, costing no
+further copies: from every live node a hang-up ends the call, two silences end
+it, and telephony's transfer results end it or fall back to a message that two
+silences end. The same promise is also checked on the chart's declaration,
+ignoring the call-wide exits, with a check shown to fail when a state loses its
+exits.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import pytest
-from statemachine.graph import iterate_states, visit_connected_states
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from statemachine.graph import iterate_states
 
-from statecharts import AgencyConfig, EndCall, Reception, Refusal
+from statecharts import AgencyConfig, EndCall, Intent, Reception, Refusal
+from tests.statecharts.chart_declaration import Declaration, stuck_states
 from tests.statecharts.chart_driver import (
     AGENCY,
+    CLAIMS_GROUP_AGENCY,
     HOLIDAY,
     LUNCH,
     OPEN,
@@ -30,13 +42,15 @@ from tests.statecharts.chart_driver import (
     SATURDAY,
     VOICEMAIL_AGENCY,
     Call,
+    Saved,
     Step,
+    snapshot,
 )
 
 pytestmark = pytest.mark.flow
 
-DEPTH = 7
-"""Events fired from the greeting before a branch stops growing."""
+MAX_DEPTH = 24
+"""A safety bound only: every walk must reach its fixpoint (no new node) well before it."""
 
 PERSONAL = {
     "insurance_type": "personal",
@@ -88,80 +102,158 @@ ALPHABET: list[Step] = [
     ("transfer_failed", {"reason": "busy"}),
     ("caller_done", {}),
     ("caller_away_timeout", {}),
+    ("hangup", {}),
 ]
-"""Every public event, with argument sets that reach different configurations.
+"""Every public event, with argument sets that reach different configurations."""
 
-Variants that only ever reach configurations another stimulus reaches first (other
-intents, a business caller, more names) are left to the flow tests: each costs a
-deep copy per node here and finds nothing new.
-"""
+HANGUP = ALPHABET.index(("hangup", {}))
+SILENCE = ALPHABET.index(("caller_away_timeout", {}))
+SUCCEEDED = ALPHABET.index(("transfer_succeeded", {}))
+FAILED = ALPHABET.index(("transfer_failed", {"reason": "busy"}))
+
+VOICEMAIL_AND_CLAIMS_LINES = VOICEMAIL_AGENCY.model_copy(
+    update={"ring_groups": CLAIMS_GROUP_AGENCY.ring_groups}
+)
+"""Voicemail boxes and a claims group with extensions: every path the default closes, open."""
 
 WALKS: dict[str, tuple[datetime, AgencyConfig]] = {
     "open": (OPEN, AGENCY),
+    "open-claims-lines": (OPEN, VOICEMAIL_AND_CLAIMS_LINES),
     "lunch": (LUNCH, AGENCY),
-    "closed-with-voicemail": (SATURDAY, VOICEMAIL_AGENCY),
+    "closed-voicemail": (SATURDAY, VOICEMAIL_AND_CLAIMS_LINES),
     "holiday": (HOLIDAY, AGENCY),
 }
-"""Each office status that routes differently; closed with voicemail reaches the voicemail state."""
+"""Each office status that routes differently, with the agency variants that open paths."""
 
-Key = tuple[tuple[str, ...], int, bool]
+REACH_TELEPHONY = frozenset({"open", "open-claims-lines", "closed-voicemail"})
+"""Walks that must reach a transfer or a voicemail (lunch, and a holiday without voicemail
+boxes, never transfer: they take messages)."""
+
+KNOWN = ("first_name", "last_name", "last_name_spelled", "phone_number", "business_name", "message")
+"""Record fields whose presence the exits read (a complete intake, a complete message)."""
+
+Key = tuple[object, ...]
 
 
-def key(chart: Reception) -> Key:
-    """A node: the configuration, the silence count, and whether the line of business is known."""
+def ended(messages: int) -> Key:
+    """The node of an ended call: nothing leaves it, so only its stored messages count."""
+    return ("ended", messages)
+
+
+def is_ended(node: Key) -> bool:
+    """Whether the node is an ended call."""
+    return node[0] == "ended"
+
+
+def messages(node: Key) -> int:
+    """How many messages the call had stored on reaching the node."""
+    return int(node[-1])  # type: ignore[call-overload]
+
+
+def key(call: Call) -> Key:
+    """A node: the configuration, and the caller's data the exits depend on.
+
+    The data is what the guards read, abstracted so the graph stays finite and
+    small: which details are known (not their values), the line of business,
+    whether the need is a claim and the carrier line was offered, what kind of
+    target routing chose, the outcome so far and how many messages are stored.
+    """
+    chart = call.chart
+    if chart.is_terminated:
+        return ended(len(call.messages))
+    record = chart.record
     return (
         tuple(str(value) for value in chart.configuration_values),
         chart.away_count,
-        chart.record.insurance_type is not None,
+        tuple(bool(getattr(record, name)) for name in KNOWN),
+        record.insurance_type,
+        record.call_intent is Intent.CLAIMS,
+        "claims.carrier_question" in chart.path,
+        chart.target.kind.value if chart.target else None,
+        chart.outcome.kind.value if chart.outcome else None,
+        len(call.messages),
     )
 
 
 @dataclass
 class Walk:
-    """The reachable graph at one instant: nodes with the steps that reach them."""
+    """The reachable graph at one instant, for one agency."""
 
-    nodes: dict[Key, tuple[Call, tuple[Step, ...]]] = field(default_factory=dict)
-    edges: int = 0
+    nodes: dict[Key, tuple[Saved, tuple[Step, ...]]] = field(default_factory=dict)
+    """Each node found, saved, with the steps that first reached it."""
+    edges: dict[Key, dict[int, Key]] = field(default_factory=dict)
+    """From each live node, by stimulus index, the node it reached (refusals left out)."""
     entered: set[str] = field(default_factory=set)
+    depth: int = 0
+    """The longest shortest path from the greeting to a node."""
+
+    def after(self, node: Key, *stimuli: int) -> Key | None:
+        """Where a run of stimuli leads from `node`; None if one of them is refused there."""
+        for stimulus in stimuli:
+            if is_ended(node):
+                return node
+            following = self.edges[node].get(stimulus)
+            if following is None:
+                return None
+            node = following
+        return node
+
+    def live(self) -> Iterator[tuple[Key, tuple[Step, ...]]]:
+        """Every node whose call has not ended, with the steps that first reached it."""
+        return ((node, steps) for node, (_, steps) in self.nodes.items() if not is_ended(node))
 
 
-def walk(at: datetime, config: AgencyConfig, depth: int = DEPTH) -> Walk:
-    """Breadth-first over the alphabet, branching with deep copies, up to `depth` events.
+def _check_ending(call: Call, steps: tuple[Step, ...]) -> None:
+    assert list(call.chart.configuration_values) == ["ended"], steps
+    assert isinstance(call.effects[-1], EndCall), f"EndCall is not last after {steps}"
+    assert sum(isinstance(effect, EndCall) for effect in call.effects) == 1, steps
 
-    A copy whose stimulus left it in the same node (an answer in place, a refusal)
-    still stands for that node, so it takes the next stimulus instead of a fresh copy:
-    deep copies are what a walk costs.
+
+def walk(at: datetime, config: AgencyConfig, max_depth: int = MAX_DEPTH) -> Walk:
+    """Breadth-first over the alphabet from the greeting, to the fixpoint.
+
+    One chart does all the work: before each stimulus it is rewound to the node
+    being expanded (`Call.restore`), unless the last stimulus was refused or
+    answered in place, so that the chart still stands for that node. Every ended
+    branch is checked on the spot: one EndCall, and it is the last effect.
     """
-    start = Call.start(at, config, greeted=False)
+    call = Call.start(at, config, greeted=False)
     found = Walk()
-    found.nodes[key(start.chart)] = (start, ())
-    found.entered.update(start.chart.path)
-    queue: deque[tuple[Call, tuple[Step, ...]]] = deque([(start, ())])
+    first = key(call)
+    found.nodes[first] = (call.save(), ())
+    found.entered.update(call.chart.path)
+    queue: deque[Key] = deque([first])
     while queue:
-        call, steps = queue.popleft()
-        if call.chart.is_terminated or len(steps) >= depth:
+        here = queue.popleft()
+        saved, steps = found.nodes[here]
+        found.edges[here] = {}
+        found.depth = max(found.depth, len(steps))
+        if len(steps) >= max_depth:
             continue
-        here = key(call.chart)
+        call.restore(saved)
         allowed = call.chart.allowed_event_names()
-        branch: Call | None = None
-        for event, arguments in ALPHABET:
+        moved = False
+        for index, (event, arguments) in enumerate(ALPHABET):
             if event not in allowed:
                 continue
-            branch = branch or call.copy()
+            if moved:
+                call.restore(saved)
             try:
-                branch.fire(event, **arguments)
+                call.fire(event, **arguments)
             except Refusal:
+                moved = False
                 continue
-            found.edges += 1
-            found.entered.update(branch.chart.path)
-            node = key(branch.chart)
-            if node == here:
-                continue
+            found.entered.update(call.chart.path)
+            node = key(call)
+            found.edges[here][index] = node
+            moved = node != here  # an answer in place still stands for this node
+            reached = (*steps, (event, arguments))
+            if is_ended(node):
+                _check_ending(call, reached)
             if node not in found.nodes:
-                reached = (*steps, (event, arguments))
-                found.nodes[node] = (branch, reached)
-                queue.append((branch, reached))
-            branch = None
+                found.nodes[node] = (call.save(), reached)
+                if not is_ended(node):
+                    queue.append(node)
     return found
 
 
@@ -175,125 +267,155 @@ def walks() -> Iterator[dict[str, Walk]]:
     _WALKED.clear()
 
 
-def _walk(walks: dict[str, Walk], status: str) -> Walk:
-    if status not in walks:
-        walks[status] = walk(*WALKS[status])
-    return walks[status]
+def _walk(walks: dict[str, Walk], name: str) -> Walk:
+    if name not in walks:
+        walks[name] = walk(*WALKS[name])
+    return walks[name]
 
 
-def _ends(call: Call, steps: tuple[Step, ...], how: str) -> None:
-    assert call.chart.is_terminated, f"{how} did not end the call after {steps}"
-    assert list(call.chart.configuration_values) == ["ended"]
-    assert isinstance(call.effects[-1], EndCall), f"{how}: last effect after {steps}"
-    assert sum(isinstance(effect, EndCall) for effect in call.effects) == 1
-
-
-def _live(walked: Walk) -> Iterator[tuple[Call, tuple[Step, ...]]]:
-    return (node for node in walked.nodes.values() if not node[0].chart.is_terminated)
-
-
-@pytest.mark.parametrize("status", sorted(WALKS))
-def test_every_reachable_configuration_ends_on_hangup(walks: dict[str, Walk], status: str) -> None:
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(WALKS))
+def test_every_reachable_configuration_ends_on_hangup(walks: dict[str, Walk], name: str) -> None:
     """From every configuration reached, a hang-up ends the call with EndCall last."""
-    for call, steps in _live(_walk(walks, status)):
-        branch = call.copy()
-        branch.fire("hangup")
-        _ends(branch, steps, "hangup")
+    walked = _walk(walks, name)
+    for node, steps in walked.live():
+        after = walked.after(node, HANGUP)
+        assert after is not None, f"hangup was refused after {steps}"
+        assert is_ended(after), f"hangup did not end the call after {steps}"
 
 
-@pytest.mark.parametrize("status", sorted(WALKS))
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(WALKS))
 def test_every_reachable_configuration_ends_after_two_silences(
-    walks: dict[str, Walk], status: str
+    walks: dict[str, Walk], name: str
 ) -> None:
     """From every configuration reached, at most two silences end the call."""
-    for call, steps in _live(_walk(walks, status)):
-        branch = call.copy()
-        for _ in range(2):
-            if not branch.chart.is_terminated:
-                branch.fire("caller_away_timeout")
-        _ends(branch, steps, "two silences")
+    walked = _walk(walks, name)
+    for node, steps in walked.live():
+        after = walked.after(node, SILENCE, SILENCE)
+        assert after is not None, f"a silence was refused after {steps}"
+        assert is_ended(after), f"still on the line after two silences, after {steps}"
 
 
-@pytest.mark.parametrize("status", sorted(WALKS))
-def test_transfer_results_end_the_call_or_fall_back(walks: dict[str, Walk], status: str) -> None:
-    """Wherever telephony can report, success ends the call; failure falls back, then ends."""
-    for call, steps in _live(_walk(walks, status)):
-        allowed = call.chart.allowed_event_names()
-        if "transfer_succeeded" in allowed:
-            branch = call.copy()
-            branch.fire("transfer_succeeded")
-            _ends(branch, steps, "transfer_succeeded")
-        if "transfer_failed" in allowed:
-            branch = call.copy()
-            branch.fire("transfer_failed")
-            assert not branch.chart.is_terminated
-            assert branch.chart.where() == "after_hours.taking_message"
-            branch.fire("caller_away_timeout")
-            branch.fire("caller_away_timeout")
-            _ends(branch, steps, "transfer_failed then two silences")
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(WALKS))
+def test_transfer_results_end_the_call_or_fall_back(walks: dict[str, Walk], name: str) -> None:
+    """Wherever telephony can report, success ends the call; failure takes a message."""
+    walked = _walk(walks, name)
+    reported = 0
+    for node, steps in walked.live():
+        if SUCCEEDED in walked.edges[node]:
+            reported += 1
+            succeeded = walked.after(node, SUCCEEDED)
+            assert succeeded is not None, steps
+            assert is_ended(succeeded), steps
+        if FAILED in walked.edges[node]:
+            fallback = walked.after(node, FAILED)
+            assert fallback is not None
+            stored = messages(fallback) > messages(node)  # the caller had said it all already
+            taking = not is_ended(fallback) and "taking_message" in fallback[0]
+            assert stored or taking, f"a failed transfer took no message after {steps}"
+            silent = walked.after(fallback, SILENCE, SILENCE)
+            assert silent is not None, steps
+            assert is_ended(silent), steps
+    if name in REACH_TELEPHONY:
+        assert reported, f"the {name} walk never reached a transfer or voicemail"
 
 
-def test_walk_enters_every_state(walks: dict[str, Walk]) -> None:
-    """Across the office statuses, the walk enters every state the chart declares."""
+@pytest.mark.slow
+def test_walks_enter_every_state_and_reach_their_fixpoint(
+    walks: dict[str, Walk], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Together the walks enter every declared state; each stops because nothing new is left."""
     entered: set[str] = set()
-    for status in WALKS:
-        entered |= {dotted.rsplit(".", 1)[-1] for dotted in _walk(walks, status).entered}
+    with capsys.disabled():
+        for name in sorted(WALKS):
+            walked = _walk(walks, name)
+            entered |= {dotted.rsplit(".", 1)[-1] for dotted in walked.entered}
+            edges = sum(len(out) for out in walked.edges.values())
+            print(
+                f"\nchart walk {name}: {len(walked.nodes)} nodes, {edges} edges, "
+                f"depth {walked.depth} ({len(ALPHABET)} stimuli)"
+            )
+            assert walked.depth < MAX_DEPTH, f"the {name} walk was cut off at the depth bound"
     declared = {state.id for state in iterate_states(Reception.states)} - {"call"}
     assert declared - entered == set()
 
 
-def test_report_visited_configurations(
-    walks: dict[str, Walk], capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The walk reports its size (configurations and edges) per office status."""
-    sizes = {status: _walk(walks, status) for status in sorted(WALKS)}
-    with capsys.disabled():
-        for status, walked in sizes.items():
-            print(
-                f"\nchart walk {status}: {len(walked.nodes)} configurations, "
-                f"{walked.edges} edges (depth {DEPTH}, {len(ALPHABET)} stimuli)"
-            )
-    assert all(len(walked.nodes) > 10 for walked in sizes.values())
+def test_the_claims_lines_walk_transfers_claims_live() -> None:
+    """The variant with claims extensions really opens claims -> transfer (the default cannot)."""
+    call = Call.start(OPEN, VOICEMAIL_AND_CLAIMS_LINES).run([("report_claim", {})])
+    assert call.chart.where() == "transfer"
+    assert call.transfers[0].target.group == "Claims"
 
 
-def test_every_state_can_reach_ended_statically() -> None:
-    """Read from the declaration: every non-final state has a path to `ended`."""
-    stuck = [
-        state.id
-        for state in iterate_states(Reception.states)
-        if not state.final and not any(s.final for s in visit_connected_states(state))
-    ]
-    assert stuck == []
+# --- the same promise, read from the chart's declaration --------------------------------------
 
-
-CALL_WIDE = frozenset({"hangup", "caller_away_timeout", "caller_done", "error_execution"})
-"""The exits declared once on `call`, which make the static check above trivially true."""
+CALL_WIDE = frozenset(
+    {"hangup", "caller_away_timeout", "caller_done", "call_time_limit", "error_execution"}
+)
+"""The exits declared once for the whole call (or every talking state): hang-up, silence,
+wrap-up, the time limit and errors. Without them, each state must still have a way out."""
 
 
 def test_every_state_can_reach_ended_without_the_call_wide_exits() -> None:
-    """Even ignoring hang-up, silence, wrap-up and errors, every state has a way to `ended`."""
-    by_id = {state.id: state for state in iterate_states(Reception.states)}
+    """Even ignoring hang-up, silence, wrap-up, the time limit and errors, no state is stuck."""
+    assert stuck_states(Declaration.of(Reception).without_events(CALL_WIDE)) == []
 
-    def successors(state_id: str) -> set[str]:
-        state = by_id[state_id]
-        following = {
-            target.id
-            for transition in state.transitions
-            if not (set(transition.event.split()) & CALL_WIDE)
-            for target in transition.targets
-        }
-        following |= {child.id for child in state.states if child.initial}
-        if state.parent is not None:
-            following.add(state.parent.id)
-        return following
 
-    for state_id, state in by_id.items():
-        if state.final:
-            continue
-        seen, frontier = {state_id}, [state_id]
-        while frontier:
-            for following in successors(frontier.pop()):
-                if following not in seen:
-                    seen.add(following)
-                    frontier.append(following)
-        assert "ended" in seen, state_id
+def test_every_state_can_reach_ended_with_every_exit() -> None:
+    """With every transition, no state is stuck (the easier promise, for completeness)."""
+    assert stuck_states(Declaration.of(Reception)) == []
+
+
+@pytest.mark.parametrize("state", ["transfer", "in_writing", "certificate_emailed", "bank_answer"])
+def test_the_reachability_check_fails_when_a_state_loses_its_exits(state: str) -> None:
+    """A copy of the chart with one state's exits deleted: the check names that state."""
+    broken = Declaration.of(Reception).without_events(CALL_WIDE).without_exits(state)
+    assert state in stuck_states(broken)
+
+
+def test_the_reachability_check_does_not_escape_through_a_parent() -> None:
+    """A leaf takes its ancestors' transitions, but never steps up to a parent's initial child."""
+    declaration = Declaration.of(Reception).without_events(CALL_WIDE)
+    assert declaration.successors("transfer") == {"ended", "taking_message"}
+    assert declaration.without_exits("transfer").successors("transfer") == set()
+    assert "greeting" in declaration.leaves()
+
+
+# --- the walk's rewinding is faithful ---------------------------------------------------------
+
+
+def _replay(at: datetime, config: AgencyConfig, steps: list[Step]) -> Call:
+    call = Call.start(at, config, greeted=False)
+    for event, arguments in steps:
+        with contextlib.suppress(Refusal):
+            call.fire(event, **arguments)
+    return call
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    name=st.sampled_from(sorted(WALKS)),
+    before=st.lists(st.sampled_from(ALPHABET), max_size=8),
+    detour=st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=8),
+    after=st.lists(st.sampled_from(ALPHABET), max_size=8),
+)
+def test_a_restored_call_behaves_as_if_the_detour_never_happened(
+    name: str, before: list[Step], detour: list[Step], after: list[Step]
+) -> None:
+    """Save, wander off (even to the end of the call), restore, go on: the same as never leaving."""
+    at, config = WALKS[name]
+    call = _replay(at, config, before)
+    saved = call.save()
+    for event, arguments in detour:
+        with contextlib.suppress(Refusal):
+            call.fire(event, **arguments)
+    call.restore(saved)
+    for event, arguments in after:
+        with contextlib.suppress(Refusal):
+            call.fire(event, **arguments)
+    fresh = _replay(at, config, before + after)
+    assert snapshot(call.chart) == snapshot(fresh.chart)
+    assert call.effects == fresh.effects
+    assert call.chart.is_terminated == fresh.chart.is_terminated

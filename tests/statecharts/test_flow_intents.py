@@ -1191,32 +1191,31 @@ def test_two_silences_end_the_call_from_every_state(
 
 
 TIME_LIMIT_CALLBACKS = {
-    "greeting": None,
-    "triage.listening": None,
+    "greeting": (MessageKind.CALLBACK, "Harry Levine Insurance"),
+    "triage.listening": (MessageKind.CALLBACK, "Harry Levine Insurance"),
     "triage.intake": (MessageKind.CALLBACK, "Harry Levine Insurance"),
     "triage.which_person": (MessageKind.CALLBACK, "Harry Levine Insurance"),
     "triage.person_reason": (MessageKind.CALLBACK, "Al"),
     "triage.restricted_question": (MessageKind.CALLBACK, "Jason L."),
     "claims.carrier_question": (MessageKind.CALLBACK, "Claims Team"),
     "claims.carrier_line_question": (MessageKind.CALLBACK, "Claims Team"),
-    "claims.carrier_given": None,
+    "claims.carrier_given": (MessageKind.CALLBACK, "Claims Team"),
     "mortgagee.certificate_kind_question": (MessageKind.CALLBACK, "Harry Levine Insurance"),
     "mortgagee.lender_question": (MessageKind.CALLBACK, "Harry Levine Insurance"),
     "after_hours.taking_message": (MessageKind.CALLBACK, "Virtual Assistant Team"),
     "after_hours.voicemail": None,
     "transfer": None,
 }
-"""What the time limit stores from each resting state when the line gave a number: a
-callback request where the caller stated a need that was not met; nothing before a need
-(the greeting, "how can I help"), after an answer (the carrier's number), or while the
-call is with a person or a voicemail box."""
+"""What the time limit stores from each resting state: a callback request for where the
+call was heading (the team when nothing is known yet), since the receptionist ended the
+call; nothing while the call is with a person or a voicemail box."""
 
 
 @pytest.mark.parametrize(("state", "at", "config", "steps"), RESTING, ids=[r[0] for r in RESTING])
 def test_time_limit_ends_the_call_keeping_a_callback_for_a_stated_need(
     state: str, at: datetime, config: AgencyConfig, steps: list[Step] | None
 ) -> None:
-    """The maximum call length: a callback request for an unmet need, a polite goodbye, the end."""
+    """The maximum call length: a callback request with the line's number, goodbye, the end."""
     call = Call(Reception(config, at, caller_number="4075550100"))
     call.drain()
     if steps is not None:
@@ -1243,12 +1242,13 @@ def test_time_limit_ends_the_call_keeping_a_callback_for_a_stated_need(
     assert call.chart.is_terminated
 
 
-def test_time_limit_without_a_number_stores_nothing() -> None:
-    """A callback request needs a number to call: without one, the goodbye says call us back."""
+def test_time_limit_without_a_number_still_tells_staff() -> None:
+    """No number to call: the request is kept all the same, and the caller is asked to call."""
     call = Call.start(OPEN).run([ev("request", intent="new_quote")])
     call.fire("call_time_limit")
-    assert call.messages == []
-    assert "Please call us back" in call.of_type(Say)[-1].text
+    assert [(m.message.kind, m.message.phone_number) for m in call.messages] == [
+        (MessageKind.CALLBACK, None)
+    ]
 
 
 IN_PLACE = [
@@ -1466,6 +1466,7 @@ def _valid_argument(name: str) -> str:
         "name": "Al",
         "reason": "A question",
         "carrier": "GEICO",
+        "answer": "yes",
     }[name]
 
 

@@ -41,8 +41,8 @@ from tests.statecharts.chart_driver import (
     VOICEMAIL_AGENCY,
     Call,
     Step,
-    declared_transitions,
 )
+from tests.statecharts.transition_coverage import declared_transitions
 
 pytestmark = pytest.mark.flow
 
@@ -511,3 +511,24 @@ def test_asking_for_the_same_person_again_is_a_miss() -> None:
     call.fire("ask_for_person", name="Jason")
     assert call.chart.where() == "triage.intake"
     assert call.transfers == []
+
+
+def test_a_number_that_never_comes_out_right_does_not_hold_the_call() -> None:
+    """Spoken calls: "no, that's wrong" to the read-back each time, and the call moves on."""
+    call = Call(Reception(AGENCY, OPEN, read_back_phone=True))
+    call.drain()
+    call.run([ev("greeted"), ev("request", intent="new_quote")])
+    for _ in range(3):  # each new number read back is progress; each no is a miss
+        call.fire("provide_details", phone=PHONE)
+        call.fire("confirm_phone", answer="no")
+    assert call.lines.count("phone_again") == 2
+    assert [t.target.reason for t in call.transfers] == ["front_desk"]
+
+
+def test_the_same_need_again_is_a_miss() -> None:
+    """The same need said again and again: the intake does not restart; the call moves on."""
+    call = start().run([ev("request", intent="new_quote"), ev("request", intent="new_quote")])
+    assert call.chart.misses == 1
+    assert call.chart.where() == "triage.intake"
+    call.fire("request", intent="new_quote")
+    assert [t.target.reason for t in call.transfers] == ["front_desk"]

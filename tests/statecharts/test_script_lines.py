@@ -22,7 +22,7 @@ from statecharts._questions import QUESTION_WORDINGS
 from statecharts._reception_actions import REPEATABLE
 from statecharts._reception_messages import ABOUT
 from statecharts._script import passed_on
-from statecharts._speech import digits_for_speech
+from statecharts._speech import digits_for_speech, phone_read_back
 from statecharts._spoken import clock_words, digit_words, services_phrase, weekly_hours
 from tests.statecharts.chart_driver import AGENCY, CLOSED, HOLIDAY, LUNCH, OPEN, SATURDAY
 
@@ -118,6 +118,8 @@ def _variants(line: Line, config: AgencyConfig, moment: OfficeMoment) -> Iterato
     """Every parameter set the chart can give `line`."""
     if line is Line.CARRIER_NUMBER:
         yield from _carrier_numbers()
+    elif line is Line.PHONE_READ_BACK:
+        yield {"digits": phone_read_back("4075550123")}
     elif line is Line.CARRIER_AMBIGUOUS:
         yield from _carrier_choices()
     elif line is Line.PERSON_AMBIGUOUS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from statecharts import default_agency, pronounce, pronunciations
 from statecharts._speech import digits_for_speech, email_for_speech
 
 pytestmark = pytest.mark.unit
@@ -87,3 +88,47 @@ def test_email_said_before_spelled() -> None:
 def test_digits_for_speech(phone: str, spoken: str) -> None:
     """A phone number is read digit by digit in its groups, with the extension named."""
     assert digits_for_speech(phone) == spoken
+
+
+# --- names said as pronounced ---------------------------------------------------------
+
+
+def test_pronunciations_come_from_the_agency_file() -> None:
+    """The office name's respelled word and each staff pronunciation are the hints."""
+    hints = pronunciations(default_agency())
+    assert hints["Levine"] == "Leveen"
+    assert hints["Louis"] == "Lewis"
+    assert hints["Sheree"] == "Shuh-ree"
+    assert "Brad" not in hints  # no pronunciation: said as written
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "Thank you for calling Harry Levine Insurance.",
+            "Thank you for calling Harry Leveen Insurance.",
+        ),
+        ("I'm connecting you with Louis now.", "I'm connecting you with Lewis now."),
+        ("Sheree's line is busy.", "Shuh-ree's line is busy."),
+        ("Louisiana and louis stay.", "Louisiana and louis stay."),
+        ("Brad and Al", "Brad and Al"),
+        ("Harry Leveen Insurance", "Harry Leveen Insurance"),
+        ("", ""),
+    ],
+)
+def test_pronounce_respells_whole_names_only(written: str, said: str) -> None:
+    """Only whole, capitalised names are respelled; text already respelled is unchanged."""
+    assert pronounce(written, default_agency()) == said
+
+
+def test_pronounce_without_hints_returns_the_text() -> None:
+    """An agency with no pronunciation hints leaves every line as written."""
+    config = default_agency()
+    plain = config.model_copy(
+        update={
+            "office": config.office.model_copy(update={"spoken_name": config.office.name}),
+            "staff": tuple(m.model_copy(update={"pronunciation": None}) for m in config.staff),
+        }
+    )
+    assert pronounce("Harry Levine and Louis", plain) == "Harry Levine and Louis"

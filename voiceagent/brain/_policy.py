@@ -11,7 +11,8 @@ strongest first:
 3. `caller_done` when the caller is finished; `spanish_speaker`;
 4. `report_claim` (distress before anything else);
 5. the answer to the question just asked (certificate kind, bank or policyholder,
-   client kind, reason, which person, carrier), and such answers said outright;
+   client kind, reason, which person, carrier, a number read back), and such
+   answers said outright;
 6. hours and services questions; then the routing intent (a person asked for by
    name, or the intent's tool, or a live person), unless another adapter took over
    since the caller spoke: the call that caused the takeover used the intent;
@@ -32,12 +33,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from statecharts import INTAKE_INTENTS, CallerKind, Intent, Question
+from statecharts import INTAKE_INTENTS, CallerKind, Intent, Question, normalize_phone
 from voiceagent.brain import _replies as say
 from voiceagent.brain._answers import Choice
 from voiceagent.brain._block import CallState, read_block
 from voiceagent.brain._tools import ToolSpec
-from voiceagent.brain._turns import Recent, ToolReturned, Turn, call_key
+from voiceagent.brain._turns import CallerSaid, Recent, ToolReturned, Turn, call_key
 from voiceagent.brain._understanding import Understanding, understand
 
 __all__ = ["CallTool", "Decision", "Speak", "decide"]
@@ -103,6 +104,10 @@ _NOT_A_PERSON = frozenset(
 _MIN_MESSAGE_WORDS = 3
 """Words after "a message for Brad" that make a message of their own."""
 _DETAIL_KNOWN = {"phone": ("phone", "phone_number")}
+_WRONG = re.compile(
+    r"\b(?:not\s+(?:right|correct|it|my\s+number)|wrong|incorrect)\b", re.IGNORECASE
+)
+"""A number read back is wrong, said without a leading "no"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,9 @@ class _Step:
     recent: Recent
     heard: Understanding
     tools: Mapping[str, ToolSpec]
+    earlier_partial: str | None = None
+    """Digits of a number begun in the caller's previous words ("my number is 407 312"):
+    on a spoken call a pause between digit groups can end the caller's turn."""
 
     @property
     def fresh(self) -> bool:
@@ -151,7 +159,7 @@ def decide(
         return Speak("")  # the new adapter speaks; the old one says nothing more
     if tool_choice_none or recent.caller is None:
         return Speak(say.reply(block, recent, None, tools, force=tool_choice_none))
-    step = _Step(block, recent, understand(recent.caller), tools)
+    step = _Step(block, recent, understand(recent.caller), tools, _earlier_partial(history))
     for call in _candidates(step):
         if step.allowed(call):
             return call
@@ -160,6 +168,12 @@ def decide(
         # and the chart answers in other words, or gets the caller to a person.
         return Speak("")
     return Speak(say.reply(block, recent, step.heard, tools, force=False))
+
+
+def _earlier_partial(history: Sequence[Turn]) -> str | None:
+    """The partial number in the caller's words before their last ones, if any."""
+    said = [turn.text for turn in history if isinstance(turn, CallerSaid)]
+    return understand(said[-2]).partial_phone if len(said) > 1 else None
 
 
 def _handed_off_by_last_tool(history: Sequence[Turn]) -> bool:
@@ -277,6 +291,12 @@ def _answer_to(step: _Step, needed: Question) -> Iterator[CallTool]:
         name = heard.person or _which_person(step)
         if name:
             yield CallTool("ask_for_person", {"name": name})
+    elif needed is Question.PHONE_CONFIRMATION and not heard.phone:
+        # A new number said instead is a correction: `provide_details` reads it back.
+        if (heard.no or _WRONG.search(heard.text)) and not heard.yes:
+            yield CallTool("confirm_phone", {"answer": "no"})
+        elif heard.yes and not heard.no:
+            yield CallTool("confirm_phone", {"answer": "yes"})
     elif needed is Question.CARRIER:
         if heard.carrier is None and (heard.carrier_unknown or heard.dont_know or heard.no):
             yield CallTool("carrier_unknown")
@@ -362,6 +382,11 @@ def _details(step: _Step) -> dict[str, str]:
             found[key] = value
     if heard.insurance_type is not None:
         found["insurance_type"] = heard.insurance_type.value
+    rest = heard.partial_phone
+    if "phone" not in found and rest and step.earlier_partial:
+        joined = step.earlier_partial + rest
+        if normalize_phone(joined) is not None:
+            found["phone"] = joined  # the number finished after a pause
     if step.fresh and needed is not None:
         _contextual_details(heard, needed, found)
     if heard.callback and step.block.state == "after_hours.taking_message":

@@ -1,8 +1,8 @@
 """`voiceagent call`: hold a call with the receptionist in the terminal.
 
 Text in, text out, with the offline brain, console telephony (transfers are
-recorded, not dialled) and the call store on disk. Lines piped on standard input
-are read as caller turns; end of input hangs up.
+recorded, not dialled) and the configured call store (a SQLite file by default).
+Lines piped on standard input are read as caller turns; end of input hangs up.
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from __future__ import annotations
 import asyncio
 import sys
 from datetime import datetime
-from pathlib import Path
 from typing import TextIO
 
 from statecharts import AgencyConfig
 from voiceagent.brain import OfflineBrain
 from voiceagent.scripted.turns import parse_turns
 from voiceagent.session.call import CallRun, new_call
-from voiceagent.store.sqlite import SqliteCallStore
+from voiceagent.store.location import connect_store
+from voiceagent.store.settings import StoreSettings
 from voiceagent.telephony.console import ConsoleTelephony
 from voiceagent.telephony.port import destination_for
 
@@ -54,20 +54,23 @@ async def console_call(
     config: AgencyConfig,
     at: datetime,
     *,
-    store_path: Path,
+    store: StoreSettings,
     source: TextIO = sys.stdin,
     out: TextIO = sys.stdout,
 ) -> int:
     """Hold one call; return 0 once it has ended."""
     interactive = source.isatty()
     telephony = ConsoleTelephony()
-    async with SqliteCallStore(store_path) as store:
+    calls = await connect_store(
+        store.store, journal_dir=store.journal_path(), timeout=store.store_timeout
+    )
+    async with calls:
         run = new_call(
             config=config,
             at=at,
             brain=OfflineBrain(),
             telephony=telephony,
-            store=store,
+            store=calls,
             user_away_timeout=None,
         )
         await run.start()

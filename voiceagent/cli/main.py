@@ -17,10 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from statecharts import AgencyConfig, AgencyConfigError, default_agency, load_agency
-from voiceagent.cli.diagram import FORMATS, DiagramError, render, stale_docs, update_docs
+from statecharts._diagram import FULL, OVERVIEW, view_names
+from voiceagent.cli.diagram import DOCS, FORMATS, DiagramError, render, stale_docs, update_docs
+from voiceagent.cli.spoken import add_audio_arguments, spoken_call
+from voiceagent.cli.store_commands import STORE_ERRORS, add_store_commands, resolve_store
 from voiceagent.logs import configure_logging
 from voiceagent.scripted.scenario_files import ScenarioError, load_scenarios
 from voiceagent.scripted.turns import parse_at, parse_turns
+from voiceagent.worker.settings import SettingsError
 
 if TYPE_CHECKING:
     from voiceagent.scripted.scenarios import ScenarioResult
@@ -56,14 +60,21 @@ def _logging(args: argparse.Namespace) -> None:
 
 
 def _call(args: argparse.Namespace) -> int:
+    if args.audio is not None or args.out is not None or args.json:
+        _logging(args)
+        return spoken_call(args, _agency(args), _at(args))
     from voiceagent.cli.console import console_call  # noqa: PLC0415 - loads LiveKit only when needed
 
     _logging(args)
-    return asyncio.run(console_call(_agency(args), _at(args), store_path=Path(args.store)))
+    return asyncio.run(console_call(_agency(args), _at(args), store=resolve_store(args.store)))
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from voiceagent.scripted.simulate import call_report, run_script  # noqa: PLC0415 - loads LiveKit
+    from voiceagent.scripted.simulate import (  # noqa: PLC0415 - loads LiveKit
+        call_report,
+        report_lines,
+        run_script,
+    )
 
     config = _agency(args)
     at = _at(args)
@@ -84,14 +95,7 @@ def _simulate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report))
         return 0
-    persona = config.persona.name
-    for line in report["transcript"]:
-        speaker = persona if line["speaker"] == "agent" else "Caller"
-        print(f"{speaker}: {line['text']}")
-    target = report["outcome"]["target"]
-    print(f"[states: {' -> '.join(report['states'])}]")
-    to = f" to {target['name']}" if target else ""
-    print(f"[outcome: {report['outcome']['kind']}{to}]")
+    print("\n".join(report_lines(report, config.persona.name)))
     return 0
 
 
@@ -112,6 +116,10 @@ def _scenarios(args: argparse.Namespace) -> int:
 
 def _diagram(args: argparse.Namespace) -> int:
     docs = Path(args.docs)
+    view = FULL if args.full else (args.state or OVERVIEW)
+    if (args.check or args.update_docs) and view != OVERVIEW:
+        msg = "--check and --update-docs cover every view: drop --state/--full"
+        raise UsageError(msg)
     if args.check:
         stale = stale_docs(docs)
         for path in stale:
@@ -121,12 +129,20 @@ def _diagram(args: argparse.Namespace) -> int:
         for path in update_docs(docs):
             print(f"wrote {path}")
         return 0
-    data = render(args.format)
+    data = render(args.format, view)
     if args.out in (None, "-"):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         Path(args.out).write_bytes(data)
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from voiceagent.worker.server import run_command  # noqa: PLC0415 - loads the LiveKit worker
+
+    env_file = Path(args.env_file) if args.env_file else None
+    run_command(args.command, args.livekit_arguments, env_file=env_file)
     return 0
 
 
@@ -137,13 +153,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    diagram = commands.add_parser("diagram", help="render the call-flow statechart")
+    diagram = commands.add_parser(
+        "diagram",
+        help="render the call-flow statechart",
+        description="Render the call flow: by default the overview of the whole call; "
+        "--state NAME draws one state step by step, --full every state and transition.",
+    )
     diagram.add_argument("--format", choices=FORMATS, default="mermaid", help="output format")
     diagram.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
-    diagram.add_argument("--docs", default="docs", metavar="DIR", help="the rendered-docs folder")
+    diagram.add_argument("--docs", default=str(DOCS), metavar="DIR", help="the rendered views")
+    which = diagram.add_mutually_exclusive_group()
+    which.add_argument(
+        "--state",
+        choices=[v for v in view_names() if v not in (OVERVIEW, FULL)],
+        help="one state with its steps, entries and exits",
+    )
+    which.add_argument("--full", action="store_true", help="every state and every transition")
     mode = diagram.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true", help="fail if DIR's diagrams are stale")
-    mode.add_argument("--update-docs", action="store_true", help="re-render DIR's diagrams")
+    mode.add_argument("--check", action="store_true", help="fail if DIR's views are stale")
+    mode.add_argument("--update-docs", action="store_true", help="re-render every view into DIR")
     diagram.set_defaults(handler=_diagram)
 
     common = argparse.ArgumentParser(add_help=False)
@@ -156,7 +184,8 @@ def _parser() -> argparse.ArgumentParser:
     call = commands.add_parser(
         "call", parents=[common, clock], help="hold a call in the terminal (offline, no keys)"
     )
-    call.add_argument("--store", default="calls.sqlite3", metavar="FILE", help="the call store")
+    call.add_argument("--store", metavar="PATH|URL", help="a SQLite file or postgresql:// URL")
+    add_audio_arguments(call)
     call.set_defaults(handler=_call)
 
     simulate = commands.add_parser(
@@ -172,17 +201,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     scenarios.add_argument("paths", nargs="+", metavar="PATH", help="scenario YAML files")
     scenarios.set_defaults(handler=_scenarios)
+    add_store_commands(commands)
+
+    helps = {
+        "start": "run the worker for production (LiveKit's `start`; needs LIVEKIT_URL and keys)",
+        "dev": "run the worker for development (LiveKit's `dev`; readable logs)",
+        "console": "talk to the worker's agent in this terminal (LiveKit's `console`)",
+    }
+    for name, text in helps.items():
+        worker = commands.add_parser(name, help=text, add_help=False)
+        worker.add_argument("--env-file", metavar="FILE", help="read settings from FILE too")
+        worker.add_argument("livekit_arguments", nargs=argparse.REMAINDER, metavar="...")
+        worker.set_defaults(handler=_worker)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.handler is not _worker:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.handler is _worker:  # LiveKit's own options pass through untouched
+        args.livekit_arguments = [*unknown, *args.livekit_arguments]
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except (UsageError, DiagramError, AgencyConfigError, ScenarioError, OSError) as error:
+    except (
+        UsageError,
+        DiagramError,
+        AgencyConfigError,
+        ScenarioError,
+        SettingsError,
+        OSError,
+        *STORE_ERRORS,
+    ) as error:
         print(f"voiceagent {args.command}: error: {error}", file=sys.stderr)
         return _USAGE_ERROR
     except KeyboardInterrupt:

@@ -21,7 +21,7 @@ from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 
-__all__ = ["call_report", "run_script"]
+__all__ = ["call_report", "report_lines", "run_script"]
 
 
 async def run_script(
@@ -98,6 +98,19 @@ def call_report(run: CallRun) -> dict[str, Any]:
         "transcript": [{"speaker": line.speaker, "text": line.text} for line in run.transcript],
         "events": [{"name": name, "args": _plain(args)} for name, args in chart.event_log],
     }
+
+
+def report_lines(report: dict[str, Any], persona: str) -> list[str]:
+    """The call as `simulate` prints it for people: the transcript, the states, the outcome."""
+    lines = [
+        f"{persona if line['speaker'] == 'agent' else 'Caller'}: {line['text']}"
+        for line in report["transcript"]
+    ]
+    target = report["outcome"]["target"]
+    lines.append(f"[states: {' -> '.join(report['states'])}]")
+    to = f" to {target['name']}" if target else ""
+    lines.append(f"[outcome: {report['outcome']['kind']}{to}]")
+    return lines
 
 
 def _plain(args: dict[str, object]) -> dict[str, object]:

@@ -5,13 +5,22 @@ sentences of per-state data plus the chart's facts; its tools are exactly the
 chart events legal right now (the orchestrator keeps both current as the chart
 moves inside the state). It never decides where the call goes: entering an
 adapter only tells the orchestrator it is live.
+
+Names are written as names in everything a person reads; only the text on its way
+to speech synthesis is respelled as the agency file says it is pronounced
+(`StateAdapter.tts_node`), so the transcript says "Harry Levine" while the voice
+says "Leveen".
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import AsyncIterable, AsyncIterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from livekit.agents import Agent, llm
+from livekit import rtc
+from livekit.agents import Agent, ModelSettings, llm
+
+from statecharts import AgencyConfig, pronounce
 
 if TYPE_CHECKING:
     from voiceagent.session.orchestrator import Orchestrator
@@ -25,7 +34,26 @@ __all__ = [
     "StateAdapter",
     "TransferAdapter",
     "TriageAdapter",
+    "pronounced",
 ]
+
+
+async def pronounced(text: AsyncIterable[str], config: AgencyConfig) -> AsyncIterator[str]:
+    """A stream of text for the voice, with the agency's names respelled as said.
+
+    Text arrives in pieces (an LLM streams tokens), so a name may be split across
+    two; each piece is held back to its last whitespace and only whole words are
+    respelled and passed on.
+    """
+    pending = ""
+    async for piece in text:
+        pending += piece
+        cut = max(pending.rfind(" "), pending.rfind("\n")) + 1
+        if cut:
+            yield pronounce(pending[:cut], config)
+            pending = pending[cut:]
+    if pending:
+        yield pronounce(pending, config)
 
 
 class StateAdapter(Agent):
@@ -47,6 +75,13 @@ class StateAdapter(Agent):
     async def on_enter(self) -> None:
         """Tell the orchestrator this adapter is live (it decides whether to speak)."""
         await self._orchestrator.adapter_entered(self)
+
+    def tts_node(
+        self, text: AsyncIterable[str], model_settings: ModelSettings
+    ) -> AsyncIterable[rtc.AudioFrame] | Any:
+        """LiveKit's TTS text hook: synthesise the text with names said as pronounced."""
+        spoken = pronounced(text, self._orchestrator.chart.config)
+        return Agent.default.tts_node(self, spoken, model_settings)
 
 
 class GreetingAdapter(StateAdapter):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import structlog
 from livekit.agents import AgentSession, llm, stt, tts, vad
 from livekit.agents.types import NOT_GIVEN
 from livekit.agents.voice.events import (
@@ -40,6 +41,7 @@ ON_HOLD_STATES = frozenset({"transfer", "after_hours.voicemail"})
 """States in which the caller is on hold, so silence is not a reason to check in."""
 READY_TIMEOUT = 30.0
 """Longest wait for the greeting to be said before the caller's first turn is taken."""
+_log = structlog.get_logger(__name__)
 MAX_TOOL_STEPS = 6
 """One caller turn may carry several facts (intent, type, name, phone): room for each."""
 
@@ -141,6 +143,14 @@ class CallRun:
         await self.session.aclose()
 
 
+async def _kept(line: Awaitable[None]) -> None:
+    """A transcript line's write: a store failure is logged, and the call goes on."""
+    try:
+        await line
+    except Exception as error:  # the call must not fail for want of a transcript line
+        _log.warning("transcript line not stored", error_type=type(error).__name__)
+
+
 def new_call(
     *,
     config: AgencyConfig,
@@ -155,7 +165,10 @@ def new_call(
     speech: Speech = TEXT_ONLY,
 ) -> CallRun:
     """Wire one call (chart, orchestrator, session, silence watch, transcript), not started."""
-    chart = Reception(config, at, caller_number=caller_number)
+    # A spoken call reads the caller's number back: speech recognition mishears digits.
+    chart = Reception(
+        config, at, caller_number=caller_number, read_back_phone=speech.stt is not None
+    )
     orchestrator = Orchestrator(
         chart=chart,
         telephony=telephony,
@@ -203,6 +216,12 @@ def new_call(
             if item.role in ("assistant", "user"):
                 speaker = "agent" if item.role == "assistant" else "caller"
                 run.transcript.append(Line(speaker, item.text_content))
+                # Stored in order with the chart's events (the line's place is taken now);
+                # tracked by the orchestrator, so the call does not close before it is written.
+                line = store.record_utterance(
+                    orchestrator.call_id, orchestrator.clock(), speaker, item.text_content
+                )
+                orchestrator._background(_kept(line))
 
     def on_user_state(event: UserStateChangedEvent) -> None:
         if event.new_state == "away":

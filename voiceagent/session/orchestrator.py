@@ -32,6 +32,7 @@ from statecharts import (
     Target,
     Transfer,
     TransferToVoicemail,
+    office_moment,
 )
 from statecharts._script import SELF_CONTAINED
 from voiceagent.session.adapters import ADAPTERS, StateAdapter
@@ -97,7 +98,11 @@ class Orchestrator:
         """Open the call's record and return the first adapter to start the session with."""
         self._session = session
         await self.store.start_call(
-            self.call_id, self.clock(), self.chart.record.caller_number, self.agency
+            self.call_id,
+            self.clock(),
+            self.chart.record.caller_number,
+            self.agency,
+            office_time=office_moment(self.chart.config.office, self.chart.now).local,
         )
         self._log.info("call started", states=list(self.chart.path))
         return self._adapter("greeting", chat_ctx=None)

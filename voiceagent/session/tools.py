@@ -215,6 +215,12 @@ async def provide_details(
 
 
 @function_tool
+async def confirm_phone(context: Context, answer: Literal["yes", "no"]) -> str | None:
+    """Whether the phone number just read back to the caller is right."""
+    return await context.userdata.fire_from_tool("confirm_phone", answer=answer)
+
+
+@function_tool
 async def name_carrier(
     context: Context, carrier: Annotated[str, Field(min_length=1, max_length=80)]
 ) -> str | None:
@@ -281,6 +287,7 @@ _TOOLS: dict[str, FunctionTool[..., Any]] = {
         live_person,
         redirect,
         provide_details,
+        confirm_phone,
         name_carrier,
         carrier_unknown,
         request_callback,

@@ -1,1 +1,1 @@
-"""The call store: the port, its SQLite backend and schema, and the outbox to staff."""
+"""The call store: its port, SQLite and PostgreSQL backends, migrations, journal and outbox."""

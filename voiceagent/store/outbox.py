@@ -4,10 +4,16 @@
 module drains that queue. A failed delivery is never dropped: it is marked failed
 with the next attempt pushed back exponentially (capped), and tried again on a
 later pass, for as long as it takes (agency.md §0, "Messages": nothing a caller
-leaves is ever lost). Each attempt first claims its row in the store, so two
-workers flushing the same file at once never both deliver it. Delivery is still
-at least once: if the store cannot record a success, or a worker dies mid-attempt,
-the message is offered again, so a deliverer should tolerate repeats.
+leaves is ever lost). The one exception is a message staff's endpoint keeps
+refusing (`DeliveryRejectedError`, a 4xx answer): retrying will not change its mind, so
+after `max_rejections` refusals the message is parked, kept in the store and shown
+by `voiceagent messages`, for a person to look at.
+
+Each attempt first claims its row in the store (`CallStore.claim_delivery`), so two
+workers draining one database never both deliver a message. Delivery is still at
+least once: if the store cannot record a success, or a worker dies mid-attempt,
+the message is offered again, which is why every delivery carries the message's
+key for the receiving end to drop repeats.
 """
 
 from __future__ import annotations
@@ -20,9 +26,9 @@ from datetime import datetime, timedelta
 import structlog
 
 from statecharts import mask_name, mask_phone
-from voiceagent.store.port import CallStore, Delivery
+from voiceagent.store.port import CallStore, Delivery, DeliveryClaim
 
-__all__ = ["LogDelivery", "Outbox"]
+__all__ = ["DeliveryRejectedError", "LogDelivery", "Outbox"]
 
 _log = structlog.get_logger(__name__)
 
@@ -31,6 +37,13 @@ _ERROR_LIMIT = 500
 
 _CLAIM_MARGIN = 10.0
 """Seconds a claim outlives the delivery timeout, before another worker may retry."""
+
+_PASS_LIMIT = 1000
+"""Most deliveries one pass attempts, so a pass always ends."""
+
+
+class DeliveryRejectedError(Exception):
+    """Staff's endpoint refused the message itself (a 4xx answer): retrying may not help."""
 
 
 class Outbox:
@@ -44,6 +57,7 @@ class Outbox:
         base_delay: Seconds before the first retry; doubled after each failure.
         max_delay: The longest wait between two attempts.
         deliver_timeout: Seconds one delivery may take (audit A6).
+        max_rejections: Refusals (`DeliveryRejectedError`) after which a message is parked.
     """
 
     def __init__(
@@ -55,6 +69,7 @@ class Outbox:
         base_delay: float = 2.0,
         max_delay: float = 300.0,
         deliver_timeout: float = 30.0,
+        max_rejections: int = 5,
     ) -> None:
         self._store = store
         self._deliver = deliver
@@ -62,6 +77,7 @@ class Outbox:
         self._base_delay = base_delay
         self._max_delay = max_delay
         self._deliver_timeout = deliver_timeout
+        self._max_rejections = max_rejections
         self._lock = asyncio.Lock()
         """One pass at a time, so `run` and `flush` never deliver a message twice over."""
         self._delivered = 0
@@ -74,19 +90,20 @@ class Outbox:
         """Try every delivery that is due now, once; return how many succeeded.
 
         Raises:
-            TimeoutError, sqlite3.Error: The store itself failed; nothing is lost,
-                the pending rows stay pending for the next pass.
+            TimeoutError, sqlalchemy.exc.SQLAlchemyError: The store itself failed;
+                nothing is lost, the pending rows stay pending for the next pass.
         """
         async with self._lock:
             delivered = 0
-            for delivery in await self._store.pending_deliveries(due_at=self._clock()):
+            for _ in range(_PASS_LIMIT):
                 now = self._clock()
                 lease = now + timedelta(seconds=self._deliver_timeout + _CLAIM_MARGIN)
-                if not await self._store.claim_delivery(delivery.id, now, lease):
-                    continue  # another worker is delivering it
-                if await self._attempt(delivery):
-                    delivered += 1
-                    self._delivered += 1
+                async with self._store.claim_delivery(now, lease) as claim:
+                    if claim is None:
+                        break
+                    if await self._attempt(claim):
+                        delivered += 1
+                        self._delivered += 1
             return delivered
 
     async def run(self, stop: asyncio.Event, interval: float) -> None:
@@ -123,16 +140,29 @@ class Outbox:
             _log.warning("outbox flush failed", error_type=type(error).__name__)
         return self._delivered - before
 
-    async def _attempt(self, delivery: Delivery) -> bool:
+    async def _attempt(self, claim: DeliveryClaim) -> bool:
+        delivery = claim.delivery
         fields = {"delivery_id": delivery.id, "message_id": delivery.message.id}
         try:
             async with asyncio.timeout(self._deliver_timeout):
                 await self._deliver(delivery)
-        except Exception as error:  # every failure is retried, none is lost
-            delay = self.retry_delay(delivery.attempts)
+        except Exception as error:  # every failure is retried (or parked), none is lost
             now = self._clock()
             detail = f"{type(error).__name__}: {error}"[:_ERROR_LIMIT]
-            await self._store.mark_failed(delivery.id, now, detail, now + timedelta(seconds=delay))
+            rejected = isinstance(error, DeliveryRejectedError)
+            if rejected and delivery.rejections + 1 >= self._max_rejections:
+                await claim.parked(now, detail)
+                _log.error(
+                    "message delivery parked",
+                    attempts=delivery.attempts + 1,
+                    rejections=delivery.rejections + 1,
+                    error_type=type(error).__name__,
+                    **fields,
+                )
+                return False
+            delay = self.retry_delay(delivery.attempts)
+            retry_at = now + timedelta(seconds=delay)
+            await claim.failed(now, detail, retry_at, rejected=rejected)
             _log.warning(
                 "message delivery failed",
                 attempts=delivery.attempts + 1,
@@ -141,7 +171,7 @@ class Outbox:
                 **fields,
             )
             return False
-        await self._store.mark_delivered(delivery.id, self._clock())
+        await claim.delivered(self._clock())
         _log.info("message delivered", attempts=delivery.attempts + 1, **fields)
         return True
 

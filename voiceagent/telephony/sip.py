@@ -20,6 +20,7 @@ import structlog
 from livekit import api as lk
 
 from statecharts import Target
+from voiceagent.telephony.hold import HoldAudio
 from voiceagent.telephony.port import (
     NO_DESTINATION,
     TransferKind,
@@ -43,10 +44,13 @@ class SipTelephony:
         api: A LiveKit server API client (in a job, `JobContext.api`).
         room_name: The call's room.
         participant_identity: The SIP caller's participant identity in that room.
-        timeout: Seconds any one request may take before it counts as failed.
-            The ring window sent with a transfer is set just below it, so the
-            SIP service gives up on an unanswered extension before we stop
-            waiting, and reports it, instead of being abandoned mid-ring.
+        ring_seconds: How long a transferred call rings before it counts as
+            unanswered (long enough for a person to pick up).
+        timeout: Seconds any one request may take before it counts as failed;
+            by default the ring time plus a margin. The ring window sent with a
+            transfer always ends before it, so the SIP service gives up on an
+            unanswered extension and reports it, instead of being abandoned mid-ring.
+        hold: Hold audio played to the caller while a transfer connects.
     """
 
     def __init__(
@@ -55,14 +59,19 @@ class SipTelephony:
         room_name: str,
         participant_identity: str,
         *,
-        timeout: float = 10.0,
+        ring_seconds: float = 30.0,
+        timeout: float | None = None,
+        hold: HoldAudio | None = None,
     ) -> None:
-        if timeout <= 0:
-            raise ValueError("timeout must be positive")
+        timeout = ring_seconds + _RINGING_MARGIN if timeout is None else timeout
+        if timeout <= 0 or ring_seconds <= 0:
+            raise ValueError("timeout and ring_seconds must be positive")
         self._api = api
         self._room_name = room_name
         self._identity = participant_identity
         self._timeout = timeout
+        self._ring = max(1, math.floor(min(ring_seconds, timeout - _RINGING_MARGIN)))
+        self._hold = hold
 
     async def transfer(self, target: Target) -> TransferResult:
         """Cold-transfer the caller to the target's live destination."""
@@ -107,8 +116,14 @@ class SipTelephony:
             transfer_to=destination,
             play_dialtone=False,
         )
-        request.ringing_timeout.seconds = max(1, math.floor(self._timeout - _RINGING_MARGIN))
-        result = await self._send(request)
+        request.ringing_timeout.seconds = self._ring
+        if self._hold is not None:
+            await self._hold.start()
+        try:
+            result = await self._send(request)
+        finally:
+            if self._hold is not None:
+                await self._hold.stop()
         if result.connected:
             _log.info("transfer connected", **fields)
         else:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 
 from statecharts import default_agency
+from tests.voiceagent.log_privacy import raw_personal_data
+from voiceagent.logs import configure_logging
 from voiceagent.scripted.scenario_files import Scenario, load_scenarios
 from voiceagent.scripted.scenarios import run_scenario
 
@@ -18,13 +21,19 @@ SCENARIOS = load_scenarios(SUITE)
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
 async def test_scenario(scenario: Scenario) -> None:
-    """The scenario's call meets every expectation written for it."""
+    """The call meets every expectation, and its production logs hold no raw caller data."""
+    logs = io.StringIO()
+    configure_logging(json=True, level="DEBUG", stream=logs)
     result = await run_scenario(default_agency(), scenario)
     assert result.passed, (
         "\n".join(result.failures)
         + "\n"
         + "\n".join(f"{t['speaker']}: {t['text']}" for t in result.report["transcript"])
     )
+    output = logs.getvalue()
+    assert '"event": "call ended"' in output  # the logs were captured
+    caller = result.report["caller"]
+    assert raw_personal_data(output, caller, [scenario.caller_number], default_agency()) == []
 
 
 def test_the_suite_covers_every_office_status() -> None:

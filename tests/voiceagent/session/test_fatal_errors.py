@@ -10,7 +10,7 @@ import pytest
 from livekit.agents import llm
 from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, APIConnectOptions
 
-from statecharts import OutcomeKind, default_agency
+from statecharts import MessageKind, OutcomeKind, default_agency
 from voiceagent.session.call import new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
@@ -37,8 +37,8 @@ class _Broken(llm.LLMStream):
         raise RuntimeError("the model is down")
 
 
-async def test_a_fatal_llm_error_ends_the_call_politely() -> None:
-    """The caller hears an apology and the call ends; before any need, nothing is stored."""
+async def test_a_fatal_llm_error_ends_the_call_with_a_message() -> None:
+    """The caller hears an apology, a callback message is stored, and the call ends."""
     store = SqliteCallStore(":memory:")
     telephony = ConsoleTelephony()
     run = new_call(
@@ -58,8 +58,9 @@ async def test_a_fatal_llm_error_ends_the_call_politely() -> None:
         assert run.ended
         await run.orchestrator.wait_idle()
         assert run.chart.outcome is not None
-        assert run.chart.outcome.kind is OutcomeKind.UNRESOLVED
-        assert await store.list_messages(run.orchestrator.call_id) == []
+        assert run.chart.outcome.kind is OutcomeKind.MESSAGE
+        messages = await store.list_messages(run.orchestrator.call_id)
+        assert [m.message.kind for m in messages] == [MessageKind.ERROR]
         said = [line.text for line in run.transcript if line.speaker == "agent"]
         assert "something went wrong on my end" in said[-1]
         assert telephony.hung_up

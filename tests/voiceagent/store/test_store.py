@@ -1,85 +1,46 @@
-"""The SQLite call store: round trips, durability, the outbox transaction, the schema."""
+"""The store's contract, on SQLite and on a real PostgreSQL: round trips, order, durability."""
 
 from __future__ import annotations
 
 import asyncio
-import sqlite3
-import time
-from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
+from datetime import timedelta, timezone
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import SQLAlchemyError
 
-from statecharts import Intent, Message, MessageKind, Outcome, OutcomeKind, Target, TargetKind
-from voiceagent.store import sqlite_schema
-from voiceagent.store.port import SCHEMA_VERSION, StoreSchemaError
-from voiceagent.store.sqlite import SqliteCallStore
+from statecharts import Intent, Message, MessageKind, Outcome, OutcomeKind
+from tests.voiceagent.store.samples import LOUIS, MESSAGE, T0
+from voiceagent.store.location import is_postgres, open_store
+from voiceagent.store.port import CallEvent, Utterance, message_urgency
+from voiceagent.store.sql import SqlCallStore
 
 pytestmark = pytest.mark.unit
 
-T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
-LOUIS = Target(
-    kind=TargetKind.PERSON,
-    name="Louis",
-    spoken_name="Lewis",
-    extension="7017",
-    destination="sip:7017@pbx.example.invalid",
-    voicemail="sip:vm7017@pbx.example.invalid",
-    reason="primary",
-)
-MESSAGE = Message(
-    kind=MessageKind.CALLBACK,
-    for_target=LOUIS,
-    caller_name="Jane Doe",
-    phone_number="407-555-0100",
-    insurance_type="personal",
-    identifier="Doe",
-    intent=Intent.MAKE_CHANGE,
-    text="Please call me back about adding a driver.",
-    notes="lunch callback",
-)
+
+def raw(location: str, sql: str) -> list[tuple[object, ...]]:
+    """Read with a connection of its own, as another process would."""
+    url = location if is_postgres(location) else f"sqlite:///{location}"
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(sql))]
+    finally:
+        engine.dispose()
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "calls.sqlite3"
-
-
-@pytest.fixture
-async def store(db_path: Path) -> AsyncIterator[SqliteCallStore]:
-    async with SqliteCallStore(db_path) as opened:
-        yield opened
-
-
-def raw(db_path: Path, sql: str) -> list[tuple[object, ...]]:
-    """Read with a fresh connection, as another process would."""
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute(sql).fetchall()
-
-
-async def test_schema_is_created_at_the_current_version(store: SqliteCallStore, db_path: Path):
-    """A new file gets the schema, its version in user_version, and WAL journaling."""
-    assert await store.schema_version() == SCHEMA_VERSION
-    assert raw(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
-    assert raw(db_path, "PRAGMA journal_mode") == [("wal",)]
-
-
-async def test_a_newer_schema_is_refused(db_path: Path) -> None:
-    """A database from a newer build is refused rather than misread."""
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("PRAGMA user_version = 99")
-    store = SqliteCallStore(db_path)
-    with pytest.raises(StoreSchemaError):
-        await store.get_call("any")
-    await store.close()
-
-
-async def test_call_record_round_trips(store: SqliteCallStore) -> None:
-    """A started and finished call reads back with its outcome, caller and path."""
+async def test_call_record_round_trips(store: SqlCallStore) -> None:
+    """A started and finished call reads back with its room, outcome, caller and path."""
     eastern = timezone(timedelta(hours=-5))
-    await store.start_call("c1", T0.astimezone(eastern), "+14075550100", "harry_levine")
+    await store.start_call(
+        "c1",
+        T0.astimezone(eastern),
+        "+14075550100",
+        "harry_levine",
+        room="sip-room-1",
+        office_time=T0 - timedelta(days=3),
+    )
     caller = {"first_name": "Jane", "intent": Intent.MAKE_CHANGE}
     outcome = Outcome(OutcomeKind.TRANSFER, LOUIS)
     await store.finish_call("c1", T0 + timedelta(minutes=2), outcome, caller, ["greeting", "ended"])
@@ -87,6 +48,8 @@ async def test_call_record_round_trips(store: SqliteCallStore) -> None:
     record = await store.get_call("c1")
     assert record is not None
     assert record.agency == "harry_levine"
+    assert record.room == "sip-room-1"
+    assert record.office_time == T0 - timedelta(days=3)
     assert record.caller_number == "+14075550100"
     assert record.started_at == T0
     assert record.started_at.tzinfo is not None
@@ -96,27 +59,17 @@ async def test_call_record_round_trips(store: SqliteCallStore) -> None:
     assert record.path == ("greeting", "ended")
 
 
-async def test_timestamps_are_stored_as_iso_utc(store: SqliteCallStore, db_path: Path) -> None:
-    """Instants are written as ISO-8601 strings in UTC, whatever zone they came in."""
-    await store.start_call("c1", T0.astimezone(timezone(timedelta(hours=-4))), None, "a")
-    assert raw(db_path, "SELECT started_at FROM calls") == [("2026-03-02T14:30:00.000000+00:00",)]
-
-
-async def test_an_unstarted_call_can_still_be_finished(store: SqliteCallStore) -> None:
+async def test_an_unstarted_call_can_still_be_finished(store: SqlCallStore) -> None:
     """A call whose start was never recorded still keeps its outcome."""
     await store.finish_call("c2", T0, Outcome(OutcomeKind.HUNG_UP), {}, ["greeting"])
     record = await store.get_call("c2")
     assert record is not None
     assert record.started_at is None
     assert record.outcome == Outcome(OutcomeKind.HUNG_UP)
-
-
-async def test_an_unknown_call_is_none(store: SqliteCallStore) -> None:
-    """Reading a call that was never recorded gives None."""
     assert await store.get_call("nobody") is None
 
 
-async def test_event_trace_round_trips_in_order(store: SqliteCallStore) -> None:
+async def test_event_trace_round_trips_in_order(store: SqlCallStore) -> None:
     """Events come back in order with their arguments and the chart's states."""
     await store.record_event("c1", T0, "greeted", {}, ["triage", "triage.listening"])
     await store.record_event(
@@ -131,145 +84,213 @@ async def test_event_trace_round_trips_in_order(store: SqliteCallStore) -> None:
     assert await store.call_events("other") == []
 
 
-async def test_concurrent_events_from_many_tasks_are_all_kept(store: SqliteCallStore) -> None:
+async def test_concurrent_events_from_many_tasks_are_all_kept(store: SqlCallStore) -> None:
     """Events recorded concurrently by several tasks are all stored, each task's in order."""
 
     async def one_task(task: int) -> None:
-        for step in range(20):
+        for step in range(10):
             await store.record_event("c1", T0, f"e{task}", {"step": step}, ["triage"])
 
-    await asyncio.gather(*(one_task(task) for task in range(8)))
+    await asyncio.gather(*(one_task(task) for task in range(6)))
     events = await store.call_events("c1")
-    assert len(events) == 160
-    for task in range(8):
+    assert len(events) == 60
+    for task in range(6):
         steps = [e.arguments["step"] for e in events if e.name == f"e{task}"]
-        assert steps == list(range(20))
+        assert steps == list(range(10))
 
 
-async def test_message_round_trips(store: SqliteCallStore) -> None:
-    """A message reads back with every field; the target without its dial addresses."""
-    message_id = await store.record_message("c1", T0, MESSAGE)
+async def test_the_timeline_interleaves_what_was_said_with_the_events(store: SqlCallStore) -> None:
+    """Transcript lines and events come back in the order they happened, even at one instant."""
+    await store.record_utterance("c1", T0, "agent", "Thank you for calling.")
+    await store.record_event("c1", T0, "greeted", {}, ["triage"])
+    await store.record_utterance("c1", T0, "caller", "I need a quote for my car")
+    await store.record_event("c1", T0, "choose_intent", {"intent": "new_quote"}, ["triage"])
+    await store.record_event("c1", T0, "caller_away_timeout", {}, ["triage"])
+    await store.record_event("c1", T0, "hangup", {}, ["ended"])
+    await store.record_utterance("c2", T0, "caller", "another call")
+
+    timeline = await store.call_timeline("c1")
+    assert [f"{s.speaker}: {s.text}" if isinstance(s, Utterance) else s.name for s in timeline] == [
+        "agent: Thank you for calling.",
+        "greeted",
+        "caller: I need a quote for my car",
+        "choose_intent",
+        "caller_away_timeout",
+        "hangup",
+    ]
+    assert [line.text for line in await store.call_transcript("c1")] == [
+        "Thank you for calling.",
+        "I need a quote for my car",
+    ]
+    assert all(isinstance(s, CallEvent | Utterance) for s in timeline)
+
+
+async def test_message_round_trips_with_its_key_and_urgency(store: SqlCallStore) -> None:
+    """A message reads back with every field, its key, its urgency; no dial addresses."""
+    key = await store.record_message("c1", T0, MESSAGE)
     (stored,) = await store.list_messages("c1")
-    assert stored.id == message_id
+    assert stored.key == key
+    assert len(key) == 32
     assert stored.call_id == "c1"
     assert stored.at == T0
+    assert stored.urgency == "normal"
     assert stored.message == replace(
         MESSAGE, for_target=replace(LOUIS, destination=None, voicemail=None)
     )
 
 
-async def test_a_message_without_target_or_intent_round_trips(store: SqliteCallStore) -> None:
-    """Optional message fields stay None through the store."""
+async def test_a_message_without_target_or_intent_round_trips(store: SqlCallStore) -> None:
+    """Optional message fields stay None through the store; an error message is urgent."""
     bare = Message(MessageKind.ERROR, None, None, None, None, None, None, "", "")
     await store.record_message("c1", T0, bare)
-    assert [stored.message for stored in await store.list_messages()] == [bare]
+    (stored,) = await store.list_messages()
+    assert stored.message == bare
+    assert stored.urgency == "high"
 
 
-async def test_messages_are_listed_per_call_or_all(store: SqliteCallStore) -> None:
+def test_urgency_is_high_for_claims_and_stranded_callers() -> None:
+    """Claims, failed transfers and errors are urgent; an ordinary callback is not."""
+    assert message_urgency(MESSAGE) == "normal"
+    assert message_urgency(replace(MESSAGE, intent=Intent.CLAIMS)) == "high"
+    assert message_urgency(replace(MESSAGE, kind=MessageKind.TRANSFER_FAILED)) == "high"
+
+
+async def test_messages_are_listed_per_call_or_all(store: SqlCallStore) -> None:
     """Messages list in the order taken, filtered by call when asked."""
     first = await store.record_message("c1", T0, MESSAGE)
     second = await store.record_message("c2", T0, MESSAGE)
-    assert [m.id for m in await store.list_messages()] == [first, second]
-    assert [m.id for m in await store.list_messages("c2")] == [second]
+    assert [m.key for m in await store.list_messages()] == [first, second]
+    assert [m.key for m in await store.list_messages("c2")] == [second]
 
 
 async def test_a_message_is_durable_when_record_message_returns(
-    store: SqliteCallStore, db_path: Path
+    store: SqlCallStore, location: str
 ) -> None:
-    """Once record_message returns, a new connection sees the message and its outbox row."""
-    message_id = await store.record_message("c1", T0, MESSAGE)
-    assert raw(db_path, "SELECT id, caller_name, phone_number FROM messages") == [
-        (message_id, "Jane Doe", "407-555-0100")
+    """Once record_message returns, another connection sees the message and its outbox row."""
+    key = await store.record_message("c1", T0, MESSAGE)
+    assert raw(location, "SELECT key, caller_name, phone_number FROM messages") == [
+        (key, "Jane Doe", "407-555-0100")
     ]
-    assert raw(db_path, "SELECT message_id, delivered_at FROM outbox") == [(message_id, None)]
+    assert raw(location, "SELECT count(*) FROM outbox WHERE delivered_at IS NULL") == [(1,)]
+
+
+_REFUSE_OUTBOX = {
+    "sqlite": [
+        "CREATE TRIGGER outbox_down BEFORE INSERT ON outbox "
+        "BEGIN SELECT RAISE(ABORT, 'outbox down'); END"
+    ],
+    "postgres": [
+        "CREATE FUNCTION outbox_down() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'outbox down'; END $$",
+        "CREATE TRIGGER outbox_down BEFORE INSERT ON outbox "
+        "FOR EACH ROW EXECUTE FUNCTION outbox_down()",
+    ],
+}
 
 
 async def test_message_and_outbox_row_share_one_transaction(
-    store: SqliteCallStore, db_path: Path
+    store: SqlCallStore, location: str
 ) -> None:
     """If the outbox row cannot be written, the message is not stored either."""
-    with sqlite3.connect(db_path) as conn:
-        conn.execute(
-            "CREATE TRIGGER outbox_down BEFORE INSERT ON outbox "
-            "BEGIN SELECT RAISE(ABORT, 'outbox down'); END"
-        )
-    with pytest.raises(sqlite3.IntegrityError):
+    backend = "postgres" if is_postgres(location) else "sqlite"
+    for statement in _REFUSE_OUTBOX[backend]:
+        await store.execute(text(statement))
+    with pytest.raises(SQLAlchemyError):
         await store.record_message("c1", T0, MESSAGE)
     assert await store.list_messages() == []
-    assert raw(db_path, "SELECT count(*) FROM messages") == [(0,)]
+    assert raw(location, "SELECT count(*) FROM messages") == [(0,)]
 
 
-async def test_deliveries_follow_their_outbox_state(store: SqliteCallStore) -> None:
+async def test_deliveries_follow_their_outbox_state(store: SqlCallStore) -> None:
     """A failed delivery waits until its next attempt; a delivered one is never offered again."""
     first = await store.record_message("c1", T0, MESSAGE)
     second = await store.record_message("c1", T0, MESSAGE)
     pending = await store.pending_deliveries(due_at=T0)
-    assert [(d.message.id, d.attempts, d.next_attempt_at) for d in pending] == [
+    assert [(d.message.key, d.attempts, d.next_attempt_at) for d in pending] == [
         (first, 0, T0),
         (second, 0, T0),
     ]
-    await store.mark_delivered(pending[0].id, T0)
+    lease = T0 + timedelta(seconds=40)
+    async with store.claim_delivery(T0, lease) as claim:
+        assert claim is not None
+        assert claim.delivery.message.key == first
+        await claim.delivered(T0)
     retry_at = T0 + timedelta(seconds=30)
-    await store.mark_failed(pending[1].id, T0, "SMTPError: down", retry_at)
+    async with store.claim_delivery(T0, lease) as claim:
+        assert claim is not None
+        await claim.failed(T0, "ConnectionError: down", retry_at)
 
     assert await store.pending_deliveries(due_at=T0 + timedelta(seconds=29)) == []
     (waiting,) = await store.pending_deliveries()
-    assert (waiting.message.id, waiting.attempts, waiting.next_attempt_at) == (second, 1, retry_at)
-    assert await store.pending_deliveries(due_at=retry_at) == [waiting]
+    assert (waiting.message.key, waiting.attempts, waiting.next_attempt_at) == (
+        second,
+        1,
+        retry_at,
+    )
+    async with store.claim_delivery(T0 + timedelta(seconds=29), lease) as claim:
+        assert claim is None
 
 
-async def test_a_delivery_is_claimed_by_one_worker_at_a_time(store: SqliteCallStore) -> None:
-    """Only one claim on a due delivery wins; the claim expires; a delivered row stays put."""
-    await store.record_message("c1", T0, MESSAGE)
-    (delivery,) = await store.pending_deliveries(due_at=T0)
-    lease = T0 + timedelta(seconds=40)
-    assert await store.claim_delivery(delivery.id, T0, lease)
-    assert not await store.claim_delivery(delivery.id, T0, lease)
-    assert await store.pending_deliveries(due_at=T0) == []
-    assert await store.claim_delivery(delivery.id, lease, lease + timedelta(seconds=40))
-    await store.mark_delivered(delivery.id, lease)
-    assert not await store.claim_delivery(delivery.id, lease + timedelta(days=1), lease)
+async def test_a_delivery_is_claimed_by_one_worker_at_a_time(location: str) -> None:
+    """While one worker holds a delivery another gets none; an unsettled claim comes back."""
+    async with open_store(location) as first, open_store(location) as second:
+        await first.record_message("c1", T0, MESSAGE)
+        lease = T0 + timedelta(seconds=40)
+        async with first.claim_delivery(T0, lease) as held:
+            assert held is not None
+            async with second.claim_delivery(T0, lease) as other:
+                assert other is None
+        async with second.claim_delivery(lease, lease + timedelta(seconds=40)) as again:
+            assert again is not None
+            assert again.delivery.id == held.delivery.id
+            await again.delivered(lease)
+        async with first.claim_delivery(lease + timedelta(days=1), lease) as none:
+            assert none is None
 
 
-async def test_a_file_store_survives_reopening(db_path: Path) -> None:
-    """Calls, events, messages and the outbox are all there after closing and reopening."""
-    async with SqliteCallStore(db_path) as first:
+async def test_a_refused_delivery_can_be_parked_and_requeued(store: SqlCallStore) -> None:
+    """A parked delivery leaves the queue, shows as parked, and can be offered again."""
+    key = await store.record_message("c1", T0, MESSAGE)
+    async with store.claim_delivery(T0, T0 + timedelta(seconds=40)) as claim:
+        assert claim is not None
+        await claim.failed(T0, "refused 422", T0, rejected=True)
+    async with store.claim_delivery(T0, T0 + timedelta(seconds=40)) as claim:
+        assert claim is not None
+        assert claim.delivery.rejections == 1
+        await claim.parked(T0, "refused 422")
+    assert await store.pending_deliveries() == []
+    (listing,) = await store.recent_messages()
+    assert listing.stored.key == key
+    assert listing.delivery is not None
+    assert (listing.delivery.status, listing.delivery.attempts) == ("parked", 2)
+    assert (listing.delivery.rejections, listing.delivery.last_error) == (2, "refused 422")
+
+    later = T0 + timedelta(hours=1)
+    assert await store.requeue_delivery(key, later)
+    assert not await store.requeue_delivery("no-such-key", later)
+    (again,) = await store.pending_deliveries(due_at=later)
+    assert (again.message.key, again.rejections, again.attempts) == (key, 0, 2)
+
+
+async def test_a_store_survives_reopening(location: str) -> None:
+    """Calls, events, transcript, messages and the outbox are all there after reopening."""
+    async with open_store(location) as first:
         await first.start_call("c1", T0, "+14075550100", "harry_levine")
         await first.record_event("c1", T0, "greeted", {}, ["triage"])
+        await first.record_utterance("c1", T0, "caller", "hello")
         await first.record_message("c1", T0, MESSAGE)
         await first.finish_call("c1", T0, Outcome(OutcomeKind.MESSAGE, LOUIS), {}, ["ended"])
-    async with SqliteCallStore(db_path) as second:
-        assert await second.schema_version() == SCHEMA_VERSION
+    async with open_store(location) as second:
         record = await second.get_call("c1")
         assert record is not None
         assert record.outcome == Outcome(OutcomeKind.MESSAGE, LOUIS)
         assert [e.name for e in await second.call_events("c1")] == ["greeted"]
+        assert [u.text for u in await second.call_transcript("c1")] == ["hello"]
         assert len(await second.list_messages("c1")) == 1
         assert len(await second.pending_deliveries()) == 1
 
 
-async def test_an_in_memory_store_works() -> None:
-    """An in-memory database gives a working, private store (for tests and console calls)."""
-    async with SqliteCallStore(":memory:") as store:
-        await store.record_message("c1", T0, MESSAGE)
-        assert len(await store.pending_deliveries(due_at=T0)) == 1
-        assert await store.schema_version() == SCHEMA_VERSION
-
-
-async def test_a_slow_operation_times_out_and_the_store_recovers(db_path: Path) -> None:
-    """Past the timeout a caller gets TimeoutError; work queued behind it never runs late."""
-    async with SqliteCallStore(db_path, timeout=0.2) as store:
-        with pytest.raises(TimeoutError):
-            await store._run(lambda: time.sleep(0.8))  # a disk that stalls
-        with pytest.raises(TimeoutError):
-            await store.start_call("late", T0, None, "a")  # queued behind the stall
-        await asyncio.sleep(0.5)
-        assert await store.get_call("late") is None
-        await store.start_call("c1", T0, None, "a")
-        assert await store.get_call("c1") is not None
-
-
-async def test_metrics_round_trip_per_call_in_order(store: SqliteCallStore) -> None:
+async def test_metrics_round_trip_per_call_in_order(store: SqlCallStore) -> None:
     """A call's figures (turn latency, usage, watchdog) come back in order, for that call only."""
     await store.record_metrics("c1", T0, "turn", {"end_of_turn_delay": 0.31, "llm_ttft": 0.002})
     await store.record_metrics("c2", T0, "turn", {"end_of_turn_delay": 0.5})
@@ -283,14 +304,27 @@ async def test_metrics_round_trip_per_call_in_order(store: SqliteCallStore) -> N
     assert await store.call_metrics("unknown") == []
 
 
-async def test_a_version_1_database_is_migrated_keeping_its_calls(db_path: Path) -> None:
-    """A file written by schema version 1 gains the metrics table and keeps its rows."""
-    with sqlite3.connect(db_path) as conn:
-        conn.executescript(sqlite_schema._SCHEMA_V1)
-        conn.execute("INSERT INTO calls (call_id) VALUES ('old')")
-        conn.execute("PRAGMA user_version = 1")
-    async with SqliteCallStore(db_path) as store:
-        assert await store.schema_version() == SCHEMA_VERSION
-        assert await store.get_call("old") is not None
-        await store.record_metrics("old", T0, "usage", {"llm_tokens": 12})
-        assert len(await store.call_metrics("old")) == 1
+async def test_recent_calls_and_messages_newest_first_since_and_limited(
+    store: SqlCallStore,
+) -> None:
+    """Listings run newest first, from `since`, at most `limit`; unstarted calls by their end."""
+    for minute in range(4):
+        at = T0 + timedelta(minutes=minute)
+        await store.start_call(f"c{minute}", at, None, "a")
+        await store.record_message(f"c{minute}", at, MESSAGE)
+    await store.finish_call("late", T0 + timedelta(hours=1), Outcome(OutcomeKind.HUNG_UP), {}, [])
+
+    calls = await store.recent_calls(since=T0 + timedelta(minutes=1), limit=3)
+    assert [c.call_id for c in calls] == ["late", "c3", "c2"]
+    assert [c.call_id for c in await store.recent_calls()][-1] == "c0"
+    listed = await store.recent_messages(since=T0 + timedelta(minutes=2))
+    assert [m.stored.call_id for m in listed] == ["c3", "c2"]
+    assert [m.delivery.status for m in listed if m.delivery] == ["pending", "pending"]
+    async with store.claim_delivery(T0 + timedelta(hours=1), T0) as claim:
+        assert claim is not None
+        await claim.delivered(T0)
+    (done,) = await store.recent_messages(status="delivered")
+    assert done.stored.call_id == "c0"
+    assert len(await store.recent_messages(status="pending")) == 3
+    assert await store.recent_messages(status="parked") == []
+    assert len(await store.recent_messages(limit=1)) == 1

@@ -1,0 +1,1 @@
+"""The production worker: settings, speech providers, and the entry point LiveKit runs per call."""
