@@ -15,6 +15,7 @@ BENCHMARKS = (
     "chart",
     "turn",
     "understanding",
+    "load",
     "voice_prewarm",
     "voice_accuracy",
     "voice_latency",
@@ -31,7 +32,7 @@ if __name__ == "__main__":
         sys.exit(f"bench: unknown benchmark {', '.join(unknown)} (one of {', '.join(BENCHMARKS)})")
     for name in chosen:
         module = importlib.import_module(f"bench.{name}")
-        if name == "understanding":
-            module.main([])  # its own options are for `python -m bench.understanding`
+        if name in ("understanding", "load"):
+            module.main([])  # their own options are for `python -m bench.NAME`
         else:
             module.main()

@@ -220,6 +220,8 @@ class ReceptionActions(ReceptionGuards):
     def offer_choices(self, name: str) -> None:
         """Several people fit the name: list them and ask which one."""
         spoken = [m.name for m in self._lookup(name).matches]
+        if self._person_asked_for in spoken and self._miss("which_person"):
+            return  # the person already asked for, by a name that fits several: no progress
         listed = ", ".join(spoken[:-1]) + f" and {spoken[-1]}" if len(spoken) > 1 else spoken[0]
         self.record.specific_agent_name = name
         self.record.call_intent = self.record.call_intent or Intent.SPECIFIC_AGENT
@@ -230,8 +232,9 @@ class ReceptionActions(ReceptionGuards):
         """A restricted person: never transferred; ask the three-way question."""
         member = self._person(name)
         assert member is not None
-        if member.name == self._person_asked_for and self._miss("restricted_question"):
-            return  # the same person again moves nothing
+        again = member.name in (self._person_asked_for, self.record.restricted_agent_name)
+        if again and self._miss("restricted_question"):
+            return  # the same person again moves nothing, also once the intake took over
         self.record.specific_agent_name = name
         self.record.restricted_agent_name = member.name
         self._person_asked_for = member.name
@@ -244,6 +247,8 @@ class ReceptionActions(ReceptionGuards):
         """A former staff member: say so, then help through the standard intake."""
         member = self._person(name)
         assert member is not None
+        if self.record.specific_agent_name == name and self._miss("intake"):
+            return  # the same former colleague again moves nothing
         self.record.specific_agent_name = name
         self.record.call_intent = Intent.SOMETHING_ELSE
         self._need()
@@ -255,7 +260,13 @@ class ReceptionActions(ReceptionGuards):
             self._say(Line.PERSON_NOT_FOUND)
 
     def start_ae_redirect(self, reason: str) -> None:
-        """A sales agent asked for with a service need: intake, then the account executive."""
+        """A sales agent asked for with a service need: intake, then the account executive.
+
+        The same redirect again (the caller went round to the same person and reason)
+        moves nothing: a miss.
+        """
+        if self.record.pending_ae_redirect and self._miss("intake"):
+            return
         self.record.pending_ae_redirect = True
         self.record.call_intent = Intent.SOMETHING_ELSE
         self._need(reason)

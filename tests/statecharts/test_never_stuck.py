@@ -532,3 +532,44 @@ def test_the_same_need_again_is_a_miss() -> None:
     assert call.chart.where() == "triage.intake"
     call.fire("request", intent="new_quote")
     assert [t.target.reason for t in call.transfers] == ["front_desk"]
+
+
+def test_going_round_to_the_same_sales_agent_again_is_a_miss() -> None:
+    """Rachel, Rachel Moreno, a service reason, again: the round moves nothing, the call moves on.
+
+    Found by the never-stuck property: each step of the round looked like progress,
+    so the caller could go round for as long as they stayed on the line.
+    """
+    round_ = [
+        ev("ask_for_person", name="Rachel"),
+        ev("ask_for_person", name="Rachel Moreno"),
+        ev("give_reason", reason="My renewal", kind="service"),
+    ]
+    call = start().run([*round_, ev("provide_details", insurance_type="personal"), UNCLEAR])
+    assert call.chart.where() == "triage.intake"
+    call.run(round_[:1])  # the same person again, by the name that fits two: the second miss
+    assert call.chart.where() == "triage.intake"
+    assert call.chart.helped_before()  # moved on: the standard intake, to reach a person
+    call.fire("caller_unclear")
+    assert [t.target.reason for t in call.transfers] == ["front_desk"]  # no name to route on
+
+
+def test_asking_for_restricted_staff_again_after_the_intake_began_is_a_miss() -> None:
+    """Jason, "a client", Jason again: the intake took over, so asking again moves nothing.
+
+    Found by the never-stuck property: the client intake forgot who was asked for, so
+    the same round looked like progress each time.
+    """
+    call = start().run(
+        [ev("ask_for_person", name="Jason"), ev("caller_kind", kind="existing_client")]
+    )
+    call.fire("caller_unclear")
+    call.fire("ask_for_person", name="Jason")
+    assert call.chart.misses == 2
+    assert call.chart.helped_before()  # moved on: the standard intake, to reach a person
+
+
+def test_asking_for_former_staff_again_is_a_miss() -> None:
+    """A former colleague asked for twice: the second time is no progress."""
+    call = start().run([ev("ask_for_person", name="Debi"), ev("ask_for_person", name="Debi")])
+    assert call.chart.misses == 1

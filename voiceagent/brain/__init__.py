@@ -5,6 +5,14 @@ chat history, the tools offered) and answers by rules: `understand` reads one
 caller utterance, `decide` picks a tool call or the words to speak, and
 `OfflineBrain` plugs both into LiveKit as an ordinary `llm.LLM`.
 
+Reading an utterance: `_speech` makes the transcript plain (fillers, stutters, false
+starts); `_frames` blanks what is only supposed, asked about or denied; `_triggers`
+orders the intents, whose phrasings are in `_intake` (the everyday service needs)
+and `_situations` (claims told as what happened); `_lines` tells business from
+personal; `_people` finds the caller's name, the person asked for and who a message
+is for; `_entities` reads numbers, spellings, businesses and carriers; `_answers`
+reads replies that only make sense as the answer to the question asked.
+
 >>> from voiceagent.brain import CallerSaid, decide, event_spec
 >>> instructions = 'Call state: triage.listening\nAsk: "How can I help you today?"'
 >>> decide(instructions, [CallerSaid("I need a quote for my car")], {

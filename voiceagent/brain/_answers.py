@@ -14,8 +14,9 @@ from enum import StrEnum
 
 from statecharts import CallerKind, CallerRole, CertificateKind, Intent
 from voiceagent.brain import _lexicon as lx
-from voiceagent.brain._entities import extract_carrier, name_words
+from voiceagent.brain._entities import extract_carrier
 from voiceagent.brain._lexicon import word_set
+from voiceagent.brain._people import name_words
 
 __all__ = [
     "Choice",
@@ -37,6 +38,8 @@ class Choice(StrEnum):
 
     NEW = "new"
     EXISTING = "existing"
+    CLIENT = "client"
+    """Of the agency's clients: existing, when asked what kind of caller."""
     VENDOR = "vendor"
     BANK = "bank"
     POLICYHOLDER = "policyholder"
@@ -61,8 +64,30 @@ _CHOICES: tuple[tuple[Choice, re.Pattern[str]], ...] = (
         Choice.POLICYHOLDER,
         re.compile(r"\b(?:policy\s*holder|homeowner|insured|owner|me|myself|i'm\s+the)\b"),
     ),
-    (Choice.NEW, re.compile(r"\b(?:new|first\s+time|become|becoming|prospective|request)\b")),
-    (Choice.EXISTING, re.compile(r"\b(?:existing|current|already|question|client|customer)\b")),
+    (
+        Choice.NEW,
+        re.compile(
+            r"\b(?:new|first\s+time|become|becoming|prospective|request|issue|issued\s+for)\b"
+            r"|\bfirst\s+(?:one|certificate)\b|\b(?:haven't|never)\s+(?:gotten|had|received)\b"
+            r"|\bneed\s+one\b|\bone\s+(?:made|created|done|issued)\b|\b(?:don't|do\s+not)\s+have\s+one\b"
+            r"|\bnot\s+(?:a|an|your)\s+(?:client|customer)\b"
+        ),
+    ),
+    (
+        Choice.EXISTING,
+        re.compile(
+            r"\b(?:existing|current|already|question|mistake|error|wrong|copy"
+            r"|misspelled|typo|fix|correct|update|change|revise|revised|amend|reissue|resend)\b"
+            r"|\bsend\s+it\s+again\b|\banother\s+copy\b"
+        ),
+    ),
+    (
+        Choice.CLIENT,
+        re.compile(
+            r"\b(?<!not\sa\s)(?<!not\san\s)(?:client|customer)s?\b"
+            r"|\b(?:my|our)\s+(?:\w+\s+)?(?:policy|policies|account|claim|bill)\b"
+        ),
+    ),
 )
 _LEAD = re.compile(
     r"^(?:(?:yes|yeah|yep|sure|ok|okay|um|uh|so|well|oh),?\s+)*"

@@ -7,36 +7,50 @@ the line of business), one per step, and never the same call twice. The rules,
 strongest first:
 
 1. `greeted`, when the greeting adapter hears the caller's first words;
-2. a security or scope `redirect`; an injection or probe stops here;
-3. `caller_done` when the caller is finished; `spanish_speaker`;
+2. a security or scope `redirect` (a question about the caller's own policy is routed
+   instead); an injection or probe stops here;
+3. `caller_done` when the caller is finished, or says "no" or "thanks" to "anything
+   else?"; `spanish_speaker`;
 4. `report_claim` (distress before anything else);
 5. the answer to the question just asked (certificate kind, bank or policyholder,
    client kind, reason, which person, carrier, a number read back), and such
    answers said outright;
-6. hours and services questions; then the routing intent (a person asked for by
-   name, or the intent's tool, or a live person), unless another adapter took over
-   since the caller spoke: the call that caused the takeover used the intent;
-7. `provide_details` with every new fact the tool accepts;
-8. callback and message requests; "yes" to an offered appointment;
+6. hours (when that is the question) and services (unless a quote comes with it);
+   then the routing intent (a person asked for by name, or a bare given name
+   answering "how can I help?"; the intent's tool; the catch-all for a caller who
+   speaks of their own policy; a live person), unless another adapter took over
+   since the caller spoke, or the words are a message for a named person;
+7. `provide_details` with every new fact the tool accepts (`_details`);
+8. callback and message requests, with the person and the words where the tool
+   takes them; "yes" to an offered appointment;
 
 and when nothing is left, speak: nothing at all if no call was accepted since the
 caller spoke (the shell reports the turn to the chart as `caller_unclear`, and the
-chart asks again in other words), a clarification about a refused value, else the
-`Ask:` question unless it was already said (then nothing). "Could you repeat that?"
-(or a yes to an offer to repeat) is `repeat`; "have Louis call me" is a message for Louis.
+chart asks again in other words, or gets the caller to a person), else the `Ask:`
+question unless it was already said (then nothing). "Could you repeat that?" (or a
+yes to an offer to repeat) is `repeat`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import MappingProxyType
 
-from statecharts import INTAKE_INTENTS, CallerKind, Intent, Question, normalize_phone
+from statecharts import (
+    INTAKE_INTENTS,
+    CallerKind,
+    Intent,
+    Question,
+    RedirectTopic,
+)
 from voiceagent.brain import _replies as say
 from voiceagent.brain._answers import Choice
 from voiceagent.brain._block import CallState, read_block
+from voiceagent.brain._details import facts_to_send
+from voiceagent.brain._people import name_words
 from voiceagent.brain._tools import ToolSpec
 from voiceagent.brain._turns import CallerSaid, Recent, ToolReturned, Turn, call_key
 from voiceagent.brain._understanding import Understanding, understand
@@ -77,6 +91,8 @@ _CHOICES_FOR = {
         Choice.VENDOR: "vendor",
         Choice.NEW: "new_client",
         Choice.EXISTING: "existing_client",
+        Choice.CLIENT: "existing_client",
+        Choice.POLICYHOLDER: "existing_client",
     },
 }
 _CHOICE_TOOL = {
@@ -84,26 +100,28 @@ _CHOICE_TOOL = {
     Question.CALLER_ROLE: ("caller_role", "role"),
     Question.CALLER_KIND: ("caller_kind", "kind"),
 }
+_OUTRIGHT: dict[Question, Callable[[Understanding], StrEnum | None]] = {
+    Question.CERTIFICATE_KIND: lambda heard: heard.certificate_kind,
+    Question.CALLER_ROLE: lambda heard: heard.role,
+    Question.CALLER_KIND: lambda heard: heard.caller_kind,
+}
+"""The answer said outright ("a new certificate") beats the one-word reading of it."""
 _WE_HAVE = re.compile(r"we have (.+?)\. which", re.IGNORECASE)
 _REPEAT_OFFER = re.compile(r"\brepeat that\b", re.IGNORECASE)
 _REPEAT_ASK = re.compile(
     r"\b(?:repeat\s+(?:that|it|the\s+\w+)|say\s+(?:that|it)\s+again|one\s+more\s+time)\b",
     re.IGNORECASE,
 )
-_MESSAGE_FOR = re.compile(
-    r"\b(?:message|voicemail|note)\s+for\s+(?P<a>[a-z][a-z'-]+)"
-    r"|\bhave\s+(?P<b>[a-z][a-z'-]+)\s+(?:call|give\s+me\s+a\s+call|ring|get\s+back)"
-    r"|\b(?:ask|tell)\s+(?P<c>[a-z][a-z'-]+)\s+to\s+(?:call|ring|get\s+back)",
+""""Could you repeat that?": the last answer again (`repeat`)."""
+_ANYTHING_ELSE = re.compile(r"\banything\s+else\b", re.IGNORECASE)
+_THANKS = re.compile(
+    r"^(?:(?:ok(?:ay)?|great|perfect|awesome|alright|all\s+right|cool|got\s+it|sounds\s+good"
+    r"|that\s+works|that's\s+(?:great|perfect|fine|good|helpful)|i\s+got\s+it|i\s+understand"
+    r"|understood|will\s+do|sounds\s+great)[\s,.!]*)*"
+    r"(?:thanks|thank\s+you(?:\s+(?:so|very)\s+much)?)?[\s,.!]*$",
     re.IGNORECASE,
 )
-"""A message or callback for someone named: "a message for Brad", "have Louis call me"."""
-_NOT_A_PERSON = frozenset(
-    {"someone", "somebody", "anyone", "anybody", "them", "him", "her", "you", "me", "my"}
-    | {"the", "a", "an", "our", "your", "their", "it", "this", "that"}
-)
-_MIN_MESSAGE_WORDS = 3
-"""Words after "a message for Brad" that make a message of their own."""
-_DETAIL_KNOWN = {"phone": ("phone", "phone_number")}
+"""Thanks or an acknowledgement and nothing more: after "anything else?", a goodbye."""
 _WRONG = re.compile(
     r"\b(?:not\s+(?:right|correct|it|my\s+number)|wrong|incorrect)\b", re.IGNORECASE
 )
@@ -186,7 +204,7 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
     heard = step.heard
     if "greeted" in step.tools and not step.recent.accepted("greeted"):
         yield CallTool("greeted")
-    if heard.redirect is not None:
+    if heard.redirect is not None and not _routed_instead(heard):
         yield CallTool("redirect", {"topic": heard.redirect.value})
     if heard.untrusted or heard.is_empty:
         return
@@ -195,53 +213,66 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
     ):
         yield CallTool("repeat")
         return
-    if heard.done:
-        yield CallTool("caller_done")
+    offered_more = _ANYTHING_ELSE.search(step.recent.said_before) or step.block.needed is None
+    if heard.done or (offered_more and _closing(heard)):
+        yield CallTool("caller_done")  # "no" or "thanks" to "anything else?" is a goodbye
         return
     if heard.spanish:
         yield from _once(step, "spanish_speaker")
         return
     routing = not step.recent.handed_off  # else the previous adapter used the intent
     free_text = step.fresh and step.block.needed in _FREE_TEXT  # the words are the message
-    person, said = _message_for(heard.text)
-    if routing and person and not free_text:
-        yield CallTool("leave_message", {"person": person} | ({"message": said} if said else {}))
     if routing and heard.routing_intent is Intent.CLAIMS and not free_text:
         carrier = {"carrier": heard.carrier} if heard.carrier else {}
         yield from _once(step, "report_claim", carrier)
     yield from _answers(step)
-    if routing and heard.services:
-        yield CallTool("ask_services")
-    if routing and Intent.HOURS_LOCATION in heard.intents:
+    if routing and heard.services and heard.routing_intent is not Intent.NEW_QUOTE:
+        yield CallTool("ask_services")  # "do you write boats? I'm buying one": a quote
+    if routing and heard.intent is Intent.HOURS_LOCATION:
         yield CallTool("ask_hours")
     if routing:
         yield from _routing(step)
-    details = _details(step)
+    if routing and Intent.HOURS_LOCATION in heard.intents:
+        yield CallTool("ask_hours")  # asked on the side: after the need it came with
+    details = facts_to_send(
+        heard,
+        step.block,
+        step.recent,
+        step.tools,
+        fresh=step.fresh,
+        earlier_partial=step.earlier_partial,
+    )
     if details:
         yield CallTool("provide_details", details)
     if heard.callback:
         yield CallTool("request_callback")
-    if heard.leave_message:
-        yield CallTool("leave_message")
+    if heard.leave_message or (heard.callback and "request_callback" not in step.tools):
+        yield _leave_message(step)
     if heard.yes and "appointment" in step.recent.said_before.lower():
         yield CallTool("appointment")
 
 
-def _message_for(text: str) -> tuple[str | None, str | None]:
-    """The person a message or callback is for, and the message when it was said too.
+def _closing(heard: Understanding) -> bool:
+    """A bare "no", "thanks" or "okay" and nothing else: said to "anything else?", a goodbye."""
+    return heard.plain and (heard.no or bool(_THANKS.match(heard.text)))
 
-    "Have Louis call me back about my renewal" is the message itself; "a message for
-    Brad" is only the request, unless more follows ("…for Brad, the check is mailed").
+
+def _routed_instead(heard: Understanding) -> bool:
+    """A question about the caller's own policy is routed, not declined.
+
+    "What's my deductible?" is a coverage question: its intake gets the caller to their
+    account executive, who can answer it.
     """
-    for match in _MESSAGE_FOR.finditer(text):
-        name = next(group for group in match.groups() if group)
-        if name.casefold() in _NOT_A_PERSON:
-            continue
-        if match.group("a") is None:
-            return name.capitalize(), text[:500]
-        rest = text[match.end() :].strip(" ,.;:-")
-        return name.capitalize(), rest[:500] if len(rest.split()) >= _MIN_MESSAGE_WORDS else None
-    return None, None
+    return heard.redirect is RedirectTopic.POLICY_DETAILS and heard.routing_intent in INTAKE_INTENTS
+
+
+def _leave_message(step: _Step) -> CallTool:
+    """A message, for the person named and with the words said, where the tool takes them."""
+    heard = step.heard
+    spec = step.tools.get("leave_message")
+    offered = spec.parameters if spec else frozenset()
+    arguments = {"person": heard.message_for, "message": heard.message_text}
+    return CallTool("leave_message", {k: v for k, v in arguments.items() if v and k in offered})
 
 
 def _once(step: _Step, name: str, arguments: Mapping[str, str] | None = None) -> Iterator[CallTool]:
@@ -279,10 +310,13 @@ def _answer_to(step: _Step, needed: Question) -> Iterator[CallTool]:
     heard = step.heard
     if needed in _CHOICE_TOOL:
         tool, argument = _CHOICE_TOOL[needed]
-        values = {_CHOICES_FOR[needed][c] for c in heard.choices if c in _CHOICES_FOR[needed]}
-        if needed is Question.CALLER_KIND and not values:
+        said = _OUTRIGHT[needed](heard)
+        values = {said.value} if said is not None else set()
+        if not values:
+            values = {_CHOICES_FOR[needed][c] for c in heard.choices if c in _CHOICES_FOR[needed]}
+        if needed is Question.CALLER_KIND and len(values) != 1:
             kind = _kind_from_intent(heard)
-            values = {kind.value} if kind else set()
+            values = {kind.value} if kind else values
         if len(values) == 1:
             yield CallTool(tool, {argument: values.pop()})
     elif needed is Question.REASON and heard.redirect is None:
@@ -327,9 +361,11 @@ def _which_person(step: _Step) -> str | None:
         for word, index in _ORDINALS.items():
             if re.search(rf"\b{word}\b", heard.text.lower()) and names:
                 return names[index]
-    if not heard.answer_name or not heard.plain:
+    said = " ".join(heard.answer_name) if heard.plain else ""
+    if not said:
+        said = " ".join(name_words(heard.text, capitalised=True))  # "Rachel T., the manager"
+    if not said:
         return None
-    said = " ".join(heard.answer_name)
     asked = step.recent.accepted("ask_for_person")
     previous = str(asked[-1].get("name", "")) if asked else ""
     if previous and " " not in previous and not said.lower().startswith(previous.lower()):
@@ -339,14 +375,21 @@ def _which_person(step: _Step) -> str | None:
 
 def _routing(step: _Step) -> Iterator[CallTool]:
     heard = step.heard
-    if heard.person:
-        yield CallTool("ask_for_person", {"name": heard.person})
+    asked_for_help = step.fresh and step.block.needed is Question.HOW_CAN_I_HELP
+    person = heard.person or (heard.answer_person if asked_for_help and heard.plain else None)
+    if person:
+        yield CallTool("ask_for_person", {"name": person})
         return
     intent = heard.routing_intent
+    if heard.message_for:
+        return  # "have Louis call me about my renewal": the renewal is the message
     if step.recent.accepted_now & _USES_INTENT:
         return  # the intent was the answer to "what is it about?" or "are you a client?"
     if step.fresh and step.block.needed in _FREE_TEXT:
         return  # the words are the message or the reason, whatever they mention
+    wants_other = heard.live_person or heard.leave_message or heard.callback
+    if intent is None and heard.own_insurance and asked_for_help and not wants_other:
+        intent = Intent.SOMETHING_ELSE  # "it's about my policy": the catch-all, with the words
     if intent is None or intent is Intent.CLAIMS:
         if heard.live_person:
             yield CallTool("live_person")
@@ -359,8 +402,7 @@ def _routing(step: _Step) -> Iterator[CallTool]:
         if asked and asked[-1].get("intent") == intent.value:
             return
         # The caller's own words: the message text if a message is taken (never re-asked).
-        arguments = {"intent": intent.value, "summary": heard.text[:200]}
-        yield CallTool("request", arguments)
+        yield CallTool("request", {"intent": intent.value, "summary": heard.text[:200]})
 
 
 def _intent_answers(tool: str, heard: Understanding) -> dict[str, str]:
@@ -370,73 +412,3 @@ def _intent_answers(tool: str, heard: Understanding) -> dict[str, str]:
     if tool == "mortgagee_request" and heard.role is not None:
         return {"role": heard.role.value}
     return {}
-
-
-def _details(step: _Step) -> dict[str, str]:
-    """Every new fact for `provide_details` that the offered tool accepts."""
-    heard, needed = step.heard, step.block.needed
-    found: dict[str, str] = {}
-    for key in ("first_name", "last_name", "last_name_spelled", "phone", "business_name"):
-        value = getattr(heard, key)
-        if value:
-            found[key] = value
-    if heard.insurance_type is not None:
-        found["insurance_type"] = heard.insurance_type.value
-    rest = heard.partial_phone
-    if "phone" not in found and rest and step.earlier_partial:
-        joined = step.earlier_partial + rest
-        if normalize_phone(joined) is not None:
-            found["phone"] = joined  # the number finished after a pause
-    if step.fresh and needed is not None:
-        _contextual_details(heard, needed, found)
-    if heard.callback and step.block.state == "after_hours.taking_message":
-        found.setdefault("message", heard.text[:500])  # "…please call me back about X"
-    spec = step.tools.get("provide_details")
-    if spec is None:
-        return {}
-    refused = {say.error_field(e) for e in step.recent.errors}
-    known = step.block.known
-    sent = step.recent.sent
-    return {
-        k: v
-        for k, v in found.items()
-        if k in spec.parameters
-        and k not in refused
-        and sent.get(k) != v
-        and not _is_known(k, v, known)
-    }
-
-
-def _contextual_details(heard: Understanding, needed: Question, found: dict[str, str]) -> None:
-    words = heard.answer_name
-    names_ok = bool(words) and heard.plain and not (heard.carrier or heard.business_name)
-    if needed in (Question.CONTACT, Question.FIRST_NAME) and names_ok and "first_name" not in found:
-        found["first_name"] = words[0]
-        if len(words) > 1:
-            found.setdefault("last_name", words[-1])
-    elif needed is Question.LAST_NAME and names_ok and "last_name" not in found:
-        if len(words) > 1:
-            found.setdefault("first_name", words[0])
-        found["last_name"] = words[-1]
-    elif needed is Question.LAST_NAME_SPELLING and "last_name_spelled" not in found:
-        if heard.answer_spelling:
-            found["last_name_spelled"] = heard.answer_spelling
-        elif names_ok and len(words) == 1:
-            found["last_name_spelled"] = words[0].upper()
-    elif needed is Question.BUSINESS_NAME and "business_name" not in found:
-        vague = heard.yes or heard.no or heard.dont_know or not heard.plain
-        if heard.answer_business and not vague and not heard.phone:
-            found["business_name"] = heard.answer_business
-    elif needed is Question.MESSAGE and heard.redirect is None:
-        found["message"] = heard.text[:500]
-
-
-def _is_known(key: str, value: str, known: Mapping[str, str]) -> bool:
-    for name in _DETAIL_KNOWN.get(key, (key,)):
-        have = known.get(name)
-        if have is None:
-            continue
-        if key == "phone":
-            return "".join(c for c in have if c.isdigit()) == value
-        return have.casefold() == value.casefold()
-    return False

@@ -10,6 +10,7 @@ that question was the one asked.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -32,12 +33,21 @@ from voiceagent.brain._entities import (
     clean_business,
     extract_business,
     extract_carrier,
-    extract_names,
-    extract_person,
     extract_phone,
-    extract_spelling,
+    loose_letters,
+    spellings,
 )
+from voiceagent.brain._frames import read_frames
 from voiceagent.brain._lexicon import word_set
+from voiceagent.brain._lines import insurance_type
+from voiceagent.brain._people import (
+    asks_about_someone,
+    caller_name,
+    lone_name,
+    message_for,
+    requested_person,
+)
+from voiceagent.brain._speech import plain
 
 __all__ = ["MAX_UTTERANCE", "Understanding", "understand"]
 
@@ -66,6 +76,8 @@ class Understanding:
     intents: tuple[Intent, ...] = ()
     """Every intent heard, strongest first (see `_lexicon.INTENT_TABLE`)."""
     services: bool = False
+    own_insurance: bool = False
+    """No need recognised, but the caller speaks of their own policy: the catch-all need."""
     spanish: bool = False
     live_person: bool = False
     person: str | None = None
@@ -88,6 +100,12 @@ class Understanding:
     done: bool = False
     callback: bool = False
     leave_message: bool = False
+    message_for: str | None = None
+    """The person a message is for, by name ("a message for Brad", "have Louis call me")."""
+    message_text: str | None = None
+    """The words as a message, when they say what they are about ("have Louis call me about
+    my renewal", "…please call me back about my renewal"): taken as the message wherever
+    a message is being taken, so it is not asked for again."""
     certificate_kind: CertificateKind | None = None
     caller_kind: CallerKind | None = None
     role: CallerRole | None = None
@@ -98,6 +116,8 @@ class Understanding:
     """One-word answers heard ("new", "the bank", "existing"), for multiple-choice questions."""
     answer_name: tuple[str, ...] = ()
     """The utterance is just a name (beside a phone number or a spelling): "Kelly Urban"."""
+    answer_person: str | None = None
+    """The utterance is just a common given name: a person asked for, if help was asked."""
     answer_spelling: str | None = None
     """Letters read loosely, for when a spelling was just asked for."""
     answer_business: str | None = None
@@ -124,6 +144,8 @@ class Understanding:
             return ReasonKind.SERVICE
         if intent is Intent.MORTGAGEE_LIENHOLDERS or _SERVICE_REASON.search(self.text.lower()):
             return ReasonKind.SERVICE
+        if self.own_insurance:
+            return ReasonKind.SERVICE  # "she's helping me with something on my policy"
         return ReasonKind.OTHER
 
     @property
@@ -177,6 +199,7 @@ _FOREIGN = word_set(
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]")
 
 
 def _tidy(utterance: str) -> str:
@@ -187,7 +210,7 @@ def _tidy(utterance: str) -> str:
 def _readable(text: str) -> bool:
     """Mostly Latin script with letters or digits, and not another language's words."""
     usable = len(_USABLE.findall(text))
-    letters = sum(1 for c in text if c.isalpha())
+    letters = len(_LETTERS.findall(text))
     if usable == 0 or letters > 2 * usable:
         return False
     words = _WORDS.findall(text.lower())
@@ -201,41 +224,23 @@ def _spanish(lowered: str) -> bool:
     words = _WORDS.findall(lowered)
     if len(words) < 2:
         return False
-    hits = sum(1 for w in words if w in tr.SPANISH_WORDS)
     distinct = sum(1 for w in words if w in tr.SPANISH_DISTINCT)
-    return distinct >= 2 and hits * 2 >= len(words)
-
-
-def _insurance_type(lowered: str, *, correction: bool) -> InsuranceLine | None:
-    """The line of business from clues; a clue right after "not" rules that line out."""
-    business_text = lx.BUSINESS_VEHICLES.sub(" ", lowered)
-    found: list[tuple[int, InsuranceLine]] = []
-    for line, pattern, text in (
-        (InsuranceLine.BUSINESS, lx.BUSINESS_CLUES, lowered),
-        (InsuranceLine.PERSONAL, lx.PERSONAL_CLUES, business_text),
-    ):
-        for match in pattern.finditer(text):
-            if not lx.NEGATION.search(lowered[max(0, match.start() - 24) : match.start()]):
-                found.append((match.start(), line))
-    lines = {line for _, line in found}
-    if len(lines) == 1:
-        return found[0][1]
-    if lines and correction:
-        return max(found)[1]
-    return None
-
-
-def _intents(lowered: str) -> tuple[Intent, ...]:
-    seen: list[Intent] = []
-    for intent, pattern in tr.INTENT_TABLE:
-        if intent not in seen and pattern.search(lowered):
-            seen.append(intent)
-    return tuple(seen)
+    if distinct < 2:
+        return False
+    return sum(1 for w in words if w in tr.SPANISH_WORDS) * 2 >= len(words)
 
 
 def _redirect(lowered: str) -> RedirectTopic | None:
     return next((topic for topic, pattern in lx.REDIRECT_TABLE if pattern.search(lowered)), None)
 
+
+_WILL_CALL = re.compile(r"\bi(?:'ll|\s+will)\s+(?:just\s+)?(?:call|contact|reach|try)\b")
+""""I'll call State Farm now, thanks": the carrier named on the way out is no new answer."""
+_ABOUT = re.compile(
+    r"\b(?:about|regarding|concerning)\s+(?:my|our|the|a|an|his|her|some|this|that)\b"
+    r"|\bcall\s+me\s+(?:back\s+)?(?:about|regarding|because|when|after|before|on|at|tomorrow|today)\b"
+)
+"""What a message says it is about: "call me back about my renewal"."""
 
 _SERVICE_REASON = re.compile(
     r"\b(?:my|our)\s+(?:existing|current)\s+(?:policy|policies|account|coverage)\b"
@@ -248,6 +253,7 @@ _SERVICE_REASON = re.compile(
 problem with my policy", "change something"."""
 
 
+@functools.lru_cache(maxsize=256)
 def understand(utterance: str) -> Understanding:
     """Read one caller utterance. Never raises; unusable input gives an empty reading."""
     text = _tidy(utterance)
@@ -255,55 +261,70 @@ def understand(utterance: str) -> Understanding:
         return _NOTHING
     lowered = text.lower()
     redirect = _redirect(lowered)
+    if redirect is None and asks_about_someone(text):
+        redirect = RedirectTopic.OTHER_CALLERS
     if redirect in lx.UNTRUSTED_TOPICS:
         return Understanding(text=text, redirect=redirect, untrusted=True)
     if _spanish(lowered):
         return Understanding(text=text, spanish=True)
 
     phone, partial, phone_span = extract_phone(text)
-    spelled, spelled_span = extract_spelling(lowered, loose=False)
-    loose_spelling, loose_span = extract_spelling(lowered, loose=True)
-    taken = tuple(s for s in (phone_span, spelled_span or loose_span) if s is not None)
-    leftover = Spans(taken).without(text)
-    first, last = extract_names(leftover)
-    intents = _intents(lowered)
-    person = extract_person(text)
+    spelled_runs = spellings(lowered)
+    loose_spelling, loose_span = spelled_runs[0] if spelled_runs else loose_letters(lowered)
+    taken = [span for _, span in spelled_runs] or ([loose_span] if loose_span else [])
+    leftover = Spans((*taken, *((phone_span,) if phone_span else ()))).without(text)
+    name = caller_name(
+        text, leftover, spelled_runs, with_value=bool(phone or partial or spelled_runs)
+    )
+    spoken = plain(text)
+    intents = tr.intents(spoken, read_frames(spoken))
+    person = requested_person(text, spoken)
     if person is not None and person.isdigit():
         partial = None  # "extension 7002" is not a phone number
     correction = bool(lx.CORRECTION.search(lowered))
+    off_topic = redirect is RedirectTopic.OFF_TOPIC
     carrier = extract_carrier(text, asked=False)
     dont_know = bool(lx.DONT_KNOW.search(lowered))
     carrier_words = _CARRIER_WORDS.search(lowered)
     short = answers.short_answer(text)
-    substantive = bool(intents or person or first or last or phone or spelled or carrier)
+    message_person, message_said = message_for(text, spoken)
+    answer_name = answers.answer_name(leftover)
+    callback = bool(lx.CALLBACK.search(spoken))
+    substantive = bool(intents or person or name.first or name.last or phone or name.spelled) or (
+        carrier is not None and not _WILL_CALL.search(spoken)
+    )
     return Understanding(
         text=text,
         intents=intents,
-        services=bool(tr.SERVICES.search(lowered)),
-        live_person=bool(tr.LIVE_PERSON.search(lowered)) and person is None,
+        services=bool(tr.SERVICES.search(spoken)),
+        own_insurance=not intents and tr.about_own_insurance(spoken),
+        live_person=bool(tr.LIVE_PERSON.search(spoken)) and not (person or callback),
         person=person,
-        first_name=first,
-        last_name=last,
-        last_name_spelled=spelled,
+        first_name=name.first,
+        last_name=name.last,
+        last_name_spelled=name.spelled,
         phone=phone,
         partial_phone=partial,
         business_name=extract_business(text),
-        insurance_type=_insurance_type(lowered, correction=correction),
+        insurance_type=None if off_topic else insurance_type(spoken, correction=correction),
         correction=correction,
         carrier=carrier,
         carrier_unknown=dont_know and carrier_words is not None and carrier is None,
         yes=bool(lx.YES.search(lowered)),
         no=bool(lx.NO.search(lowered)),
         dont_know=dont_know,
-        done=bool(lx.DONE.search(lowered)) and not substantive,
-        callback=bool(lx.CALLBACK.search(lowered)),
-        leave_message=bool(lx.LEAVE_MESSAGE.search(lowered)),
+        done=bool(lx.DONE.search(spoken)) and not substantive,
+        callback=callback and message_person is None,
+        leave_message=bool(lx.LEAVE_MESSAGE.search(spoken)) or message_person is not None,
+        message_for=message_person,
+        message_text=text[:500] if message_said or intents or _ABOUT.search(spoken) else None,
         certificate_kind=answers.certificate_kind(lowered),
         caller_kind=answers.caller_kind(lowered),
         role=answers.role(lowered, intents),
         redirect=redirect,
         choices=answers.choices(lowered),
-        answer_name=answers.answer_name(leftover),
+        answer_name=answer_name,
+        answer_person=lone_name(answer_name),
         answer_spelling=loose_spelling,
         answer_business=clean_business(short, cut=False) if short is not None else None,
         answer_carrier=answers.answer_carrier(text) if short is not None else None,

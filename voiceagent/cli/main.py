@@ -1,7 +1,9 @@
 """The `voiceagent` command line.
 
 Each subcommand is a thin reader of arguments that hands off to one module;
-errors a user can fix end with a one-line message and exit status 2.
+errors a user can fix end with a one-line message and exit status 2; anything
+else (a call that failed, a bug) with a one-line message saying what happened and
+where, and exit status 1 — never a traceback, never an empty message.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from statecharts._diagram import FULL, OVERVIEW, view_names
 from voiceagent.cli.diagram import DOCS, FORMATS, DiagramError, render, stale_docs, update_docs
 from voiceagent.cli.spoken import add_audio_arguments, spoken_call
 from voiceagent.cli.store_commands import STORE_ERRORS, add_store_commands, resolve_store
+from voiceagent.errors import describe
 from voiceagent.logs import configure_logging
 from voiceagent.scripted.scenario_files import ScenarioError, load_scenarios
 from voiceagent.scripted.turns import parse_at, parse_turns
@@ -31,6 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
+_CALL_FAILED = 1
+"""Something went wrong that the user could not have prevented (a call that failed)."""
 _USAGE_ERROR = 2
 _INTERRUPTED = 130
 
@@ -70,7 +75,9 @@ def _call(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from voiceagent.scripted.simulate import (  # noqa: PLC0415 - loads LiveKit
+    # LiveKit loads only when a command needs it
+    from voiceagent.scripted.simulate import (  # noqa: PLC0415
+        CallFailedError,
         call_report,
         report_lines,
         run_script,
@@ -90,13 +97,22 @@ def _simulate(args: argparse.Namespace) -> int:
             msg = f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}"
             raise UsageError(msg) from None
     _logging(args)
-    run = asyncio.run(run_script(config, at, parse_turns(lines), caller_number=args.caller_number))
-    report = call_report(run)
+    try:
+        run = asyncio.run(
+            run_script(config, at, parse_turns(lines), caller_number=args.caller_number)
+        )
+    except CallFailedError as failed:
+        report = call_report(failed.run, str(failed))
+    else:
+        report = call_report(run)
+    status = _CALL_FAILED if report["error"] else 0
     if args.json:
         print(json.dumps(report))
-        return 0
+        return status
     print("\n".join(report_lines(report, config.persona.name)))
-    return 0
+    if report["error"]:
+        print(f"voiceagent simulate: error: the call failed: {report['error']}", file=sys.stderr)
+    return status
 
 
 def _scenarios(args: argparse.Namespace) -> int:
@@ -227,6 +243,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
+    except KeyboardInterrupt:
+        print(f"voiceagent {args.command}: interrupted", file=sys.stderr)
+        return _INTERRUPTED
+    except TimeoutError as error:  # an OSError, but never the user's: a stall
+        print(f"voiceagent {args.command}: error: {describe(error)}", file=sys.stderr)
+        return _CALL_FAILED
     except (
         UsageError,
         DiagramError,
@@ -236,8 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         OSError,
         *STORE_ERRORS,
     ) as error:
-        print(f"voiceagent {args.command}: error: {error}", file=sys.stderr)
+        print(f"voiceagent {args.command}: error: {describe(error)}", file=sys.stderr)
         return _USAGE_ERROR
-    except KeyboardInterrupt:
-        print(f"voiceagent {args.command}: interrupted", file=sys.stderr)
-        return _INTERRUPTED
+    except Exception as error:  # one line, never a traceback, never an empty message
+        print(f"voiceagent {args.command}: error: {describe(error)}", file=sys.stderr)
+        return _CALL_FAILED

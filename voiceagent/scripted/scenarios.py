@@ -13,11 +13,11 @@ from typing import Any
 
 from statecharts import AgencyConfig
 from voiceagent.scripted.scenario_files import Scenario
-from voiceagent.scripted.simulate import call_report, run_script
+from voiceagent.scripted.simulate import CallFailedError, call_report, run_script
 from voiceagent.scripted.turns import parse_turns
 from voiceagent.telephony.console import ConsoleTelephony
 
-__all__ = ["ScenarioResult", "run_scenario", "table"]
+__all__ = ["ScenarioResult", "expectation_failures", "run_scenario", "table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,8 @@ def _said(report: Mapping[str, Any]) -> str:
     return " ".join(t["text"] for t in report["transcript"] if t["speaker"] == "agent").lower()
 
 
-def _check(expect: Mapping[str, Any], report: Mapping[str, Any]) -> list[str]:
+def expectation_failures(expect: Mapping[str, Any], report: Mapping[str, Any]) -> list[str]:
+    """Every expectation of a scenario the call report does not meet, in words."""
     failures = []
     outcome = report["outcome"]
     if "outcome" in expect and outcome["kind"] != expect["outcome"]:
@@ -68,15 +69,22 @@ def _check(expect: Mapping[str, Any], report: Mapping[str, Any]) -> list[str]:
 
 async def run_scenario(config: AgencyConfig, scenario: Scenario) -> ScenarioResult:
     """Run one scenario as a scripted call and judge it."""
-    run = await run_script(
-        config,
-        scenario.at,
-        parse_turns(scenario.turns),
-        caller_number=scenario.caller_number,
-        telephony=ConsoleTelephony(fail_transfers=scenario.transfers_fail),
-    )
-    report = call_report(run)
-    return ScenarioResult(scenario, tuple(_check(scenario.expect, report)), report)
+    try:
+        run = await run_script(
+            config,
+            scenario.at,
+            parse_turns(scenario.turns),
+            caller_number=scenario.caller_number,
+            telephony=ConsoleTelephony(fail_transfers=scenario.transfers_fail),
+        )
+    except CallFailedError as failed:
+        report = call_report(failed.run, str(failed))
+    else:
+        report = call_report(run)
+    failures = expectation_failures(scenario.expect, report)
+    if report["error"]:
+        failures.insert(0, f"the call failed: {report['error']}")
+    return ScenarioResult(scenario, tuple(failures), report)
 
 
 def table(results: Sequence[ScenarioResult]) -> str:

@@ -1,9 +1,12 @@
 """Scripted calls: run caller turns through the real session and report the call.
 
 `voiceagent simulate` prints a call for people, or with `--json` exactly one JSON
-object (states, outcome, caller, transcript, events) for programs. The call runs
-through the same chart, orchestrator and adapters as a live one, with the offline
-brain in the LLM seat, console telephony and an in-memory store.
+object (states, outcome, caller, transcript, events, error) for programs. The call
+runs through the same chart, orchestrator and adapters as a live one, with the
+offline brain in the LLM seat, console telephony and an in-memory store.
+
+A call that fails is still a call: it is closed (hung up, recorded) and reported as
+far as it went, with `error` saying what went wrong; `error` is null otherwise.
 """
 
 from __future__ import annotations
@@ -16,12 +19,21 @@ from typing import Any
 
 from statecharts import AgencyConfig
 from voiceagent.brain import OfflineBrain
+from voiceagent.errors import describe
 from voiceagent.scripted.turns import Turn
 from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 
-__all__ = ["call_report", "report_lines", "run_script"]
+__all__ = ["CallFailedError", "call_report", "report_lines", "run_script"]
+
+
+class CallFailedError(Exception):
+    """A scripted call that could not run to its end, with the call as far as it went."""
+
+    def __init__(self, run: CallRun, error: BaseException) -> None:
+        super().__init__(describe(error))
+        self.run = run
 
 
 async def run_script(
@@ -33,6 +45,9 @@ async def run_script(
     telephony: ConsoleTelephony | None = None,
 ) -> CallRun:
     """Run every turn, then hang up if the call has not ended.
+
+    Raises:
+        CallFailedError: The call could not run to its end (it is closed all the same).
 
     The call runs in a task of its own with an empty context: LiveKit keeps the
     active agent in context variables, and a finished call must not leak them into
@@ -60,8 +75,9 @@ async def _run_turns(
         caller_number=caller_number,
         user_away_timeout=None,
     )
-    await run.start()
+    failure: Exception | None = None
     try:
+        await run.start()
         for turn in turns:
             if run.ended:
                 break
@@ -69,14 +85,25 @@ async def _run_turns(
                 await run.shell_event(turn.line_event)
             else:
                 await run.say(turn.text)
-    finally:
+    except Exception as error:  # reported with the call below, never lost
+        failure = error
+    try:
         await run.close()
+    except Exception as error:  # closing a broken call may fail too: the first error wins
+        failure = failure or error
+    finally:
         await store.close()
+    if failure is not None:
+        raise CallFailedError(run, failure) from failure
     return run
 
 
-def call_report(run: CallRun) -> dict[str, Any]:
-    """The call as the `simulate --json` contract names it."""
+def call_report(run: CallRun, error: str | None = None) -> dict[str, Any]:
+    """The call as the `simulate --json` contract names it.
+
+    `error` is why the call failed (a `CallFailedError`); a call the shell ended
+    through the chart's error path reports its own failure there.
+    """
     chart = run.chart
     record = chart.record
     outcome = chart.outcome
@@ -97,6 +124,7 @@ def call_report(run: CallRun) -> dict[str, Any]:
         },
         "transcript": [{"speaker": line.speaker, "text": line.text} for line in run.transcript],
         "events": [{"name": name, "args": _plain(args)} for name, args in chart.event_log],
+        "error": error or run.orchestrator.failure,
     }
 
 

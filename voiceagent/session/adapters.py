@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from livekit import rtc
 from livekit.agents import Agent, ModelSettings, llm
 
-from statecharts import AgencyConfig, pronounce
+from statecharts import AgencyConfig, Reception, pronounce
+from voiceagent.session.prompts import facts_block, instructions_for
+from voiceagent.session.tools import tools_for
 
 if TYPE_CHECKING:
     from voiceagent.session.orchestrator import Orchestrator
@@ -34,7 +36,10 @@ __all__ = [
     "StateAdapter",
     "TransferAdapter",
     "TriageAdapter",
+    "adapter_for",
+    "chart_facts",
     "pronounced",
+    "refresh",
 ]
 
 
@@ -132,3 +137,45 @@ ADAPTERS: dict[str, type[StateAdapter]] = {
     )
 }
 """The adapter class for each top-level state that talks to the caller."""
+
+
+def chart_facts(chart: Reception, *, asked_already: bool = False) -> str:
+    """The chart's facts as the model reads them (the question left out once asked)."""
+    return facts_block(
+        chart.where(),
+        chart.pending_question(),
+        chart.record,
+        asked_already=asked_already,
+        ask=chart.ask_text(),
+    )
+
+
+def _instructions(chart: Reception, state: str, *, asked_already: bool) -> str:
+    facts = chart_facts(chart, asked_already=asked_already)
+    return instructions_for(chart.config, state, facts)
+
+
+def adapter_for(
+    orchestrator: Orchestrator,
+    state: str,
+    *,
+    asked_already: bool,
+    chat_ctx: llm.ChatContext | None,
+) -> StateAdapter:
+    """A new adapter for a top-level state, with the chart's instructions and legal events."""
+    chart = orchestrator.chart
+    return ADAPTERS[state](
+        orchestrator,
+        instructions=_instructions(chart, state, asked_already=asked_already),
+        tools=list(tools_for(chart.allowed_event_names())),
+        chat_ctx=chat_ctx,
+    )
+
+
+async def refresh(agent: Any, chart: Reception, *, asked_already: bool) -> None:
+    """Bring a live adapter's instructions and tools up to the chart's current state."""
+    if isinstance(agent, StateAdapter):
+        await agent.update_instructions(
+            _instructions(chart, agent.state, asked_already=asked_already)
+        )
+        await agent.update_tools(list(tools_for(chart.allowed_event_names())))

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import structlog
-from livekit.agents import AgentSession, llm, stt, tts, vad
+from livekit.agents import AgentSession, RunResult, llm, stt, tts, vad
 from livekit.agents.types import NOT_GIVEN
 from livekit.agents.voice.events import (
     AgentStateChangedEvent,
@@ -30,6 +30,8 @@ from statecharts import AgencyConfig, Reception
 from voiceagent.session.orchestrator import Orchestrator
 from voiceagent.session.silence import SilenceWatch
 from voiceagent.session.turn_watch import TurnWatch
+from voiceagent.session.waits import first_of
+from voiceagent.session.watchdog import REPLY_BOUND, CallStalledError, Debt
 from voiceagent.store.port import CallStore
 from voiceagent.telephony.port import TelephonyPort
 
@@ -40,7 +42,10 @@ USER_AWAY_SECONDS = 12.5
 ON_HOLD_STATES = frozenset({"transfer", "after_hours.voicemail"})
 """States in which the caller is on hold, so silence is not a reason to check in."""
 READY_TIMEOUT = 30.0
-"""Longest wait for the greeting to be said before the caller's first turn is taken."""
+"""Longest wait for the greeting to be said before the caller's first turn is taken.
+
+The reply watchdog ends a stalled call long before this (two of its bounds); this
+only bounds a session so wedged that even ending the call cannot finish."""
 _log = structlog.get_logger(__name__)
 MAX_TOOL_STEPS = 6
 """One caller turn may carry several facts (intent, type, name, phone): room for each."""
@@ -104,25 +109,54 @@ class CallRun:
             await self.session.start(first)
         else:
             await self.session.start(first, room=room, room_options=room_options or NOT_GIVEN)
+        self.orchestrator.session_started()
         if wait_ready:
             await self.ready()
 
     async def ready(self) -> None:
-        """Wait until the greeting is said and the first listening adapter is live."""
-        await asyncio.wait_for(self.orchestrator.ready.wait(), timeout=READY_TIMEOUT)
-        await self.orchestrator.wait_idle()
+        """Wait until the greeting is said and the first listening adapter is live.
+
+        A call the watchdog had to end is ready too: it is over, with its outcome.
+
+        Raises:
+            CallStalledError: Neither happened within `READY_TIMEOUT` seconds.
+        """
+        orchestrator = self.orchestrator
+        try:
+            async with asyncio.timeout(READY_TIMEOUT):
+                await first_of(orchestrator.ready.wait(), orchestrator.finished.wait())
+        except TimeoutError:
+            raise CallStalledError(orchestrator.stall(READY_TIMEOUT)) from None
+        await orchestrator.wait_idle()
 
     async def say(self, text: str) -> None:
-        """One caller turn, run to completion (tools, handoffs, background work)."""
+        """One caller turn, run to completion: tools, handoffs, background work, the reply.
+
+        Like a caller on the line, the script waits for the reply it is owed: if it is
+        late, the watchdog's holding line and retry come before the next turn. The
+        turn stops being waited for when the call ends meanwhile (the watchdog may end
+        a stalled one), so a wedged session never holds the caller's script; an error
+        that ended the call (through the chart's error path) is the call's end, not
+        the script's error.
+        """
         if self.ended:
             return
-        await self.session.run(user_input=text)
-        await self.orchestrator.wait_idle()
+        orchestrator = self.orchestrator
+        result: RunResult[None] = self.session.run(user_input=text)
+        turn = asyncio.ensure_future(result)
+        await first_of(orchestrator.finished.wait(), keep=turn)
+        await orchestrator.wait_idle()
+        if turn.done() and not self.ended:
+            turn.result()  # an error the call survived is the caller's script's to see
+        # A turn that gave the chart nothing is answered by the chart (it pays the reply).
         await self.turn_ended()
+        if orchestrator.watchdog.owes(Debt.REPLY) is not None:
+            await first_of(orchestrator.watchdog.paid(Debt.REPLY), orchestrator.finished.wait())
+            await orchestrator.wait_idle()
 
     async def turn_ended(self) -> None:
         """The reply to a text turn is done: the chart hears if the turn gave it nothing."""
-        if self.turns is not None:
+        if self.turns is not None and not self.ended:
             await self.turns.turn_ended()
             await self.orchestrator.wait_idle()
 
@@ -140,6 +174,7 @@ class CallRun:
         if not self.ended:
             await self.shell_event("hangup")
         await self.orchestrator.wait_idle()
+        await self.orchestrator.watchdog.close()
         await self.session.aclose()
 
 
@@ -163,8 +198,14 @@ def new_call(
     user_away_timeout: float | None = USER_AWAY_SECONDS,
     call_id: str | None = None,
     speech: Speech = TEXT_ONLY,
+    reply_bound: float = REPLY_BOUND,
 ) -> CallRun:
-    """Wire one call (chart, orchestrator, session, silence watch, transcript), not started."""
+    """Wire one call (chart, orchestrator, session, silence watch, transcript), not started.
+
+    `reply_bound` is the reply watchdog's bound: seconds a caller owed a reply may
+    wait in silence before the holding line (and as long again before the call is
+    ended safely).
+    """
     # A spoken call reads the caller's number back: speech recognition mishears digits.
     chart = Reception(
         config, at, caller_number=caller_number, read_back_phone=speech.stt is not None
@@ -176,6 +217,7 @@ def new_call(
         call_id=call_id or uuid.uuid4().hex,
         clock=clock or (lambda: datetime.now(UTC)),
         agency=config.office.name,
+        reply_bound=reply_bound,
     )
     session: AgentSession[Orchestrator] = AgentSession(
         llm=brain,
@@ -211,7 +253,10 @@ def new_call(
         if isinstance(item, llm.ChatMessage) and item.text_content:
             if item.role == "user":
                 silence.caller_spoke()
+                if run.chart.where() not in ON_HOLD_STATES:
+                    orchestrator.caller_turn()
             elif item.role == "assistant":
+                orchestrator.rescue.line_said(item.text_content)
                 run.chart.heard_agent(item.text_content)  # which question was put, in what words
             if item.role in ("assistant", "user"):
                 speaker = "agent" if item.role == "assistant" else "caller"
@@ -236,13 +281,14 @@ def new_call(
         orchestrator.fail_soon(error)
 
     def on_agent_state(event: AgentStateChangedEvent) -> None:
+        if event.new_state == "speaking":
+            orchestrator.rescue.speech_started(session.current_speech)
         # Live speech only: a text turn's end is known to `CallRun.say`.
-        if event.new_state == "listening":
+        elif event.new_state == "listening" and speech.stt is not None:
             turns.agent_listening()
 
-    if speech.stt is not None:
-        session.on("agent_state_changed", on_agent_state)
     session.on("error", on_error)
     session.on("conversation_item_added", on_item)
     session.on("user_state_changed", on_user_state)
+    session.on("agent_state_changed", on_agent_state)
     return run

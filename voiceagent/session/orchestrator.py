@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -35,9 +35,12 @@ from statecharts import (
     office_moment,
 )
 from statecharts._script import SELF_CONTAINED
-from voiceagent.session.adapters import ADAPTERS, StateAdapter
-from voiceagent.session.prompts import facts_block, instructions_for
-from voiceagent.session.tools import LLM_EVENTS, tools_for
+from voiceagent.errors import describe
+from voiceagent.session.adapters import StateAdapter, adapter_for, chart_facts, refresh
+from voiceagent.session.rescue import Rescue
+from voiceagent.session.tools import LLM_EVENTS
+from voiceagent.session.waits import first_of
+from voiceagent.session.watchdog import REPLY_BOUND, CallStalledError, Debt
 from voiceagent.store.port import CallStore
 from voiceagent.telephony.port import TelephonyPort
 
@@ -60,6 +63,7 @@ class Orchestrator:
         call_id: str,
         clock: Callable[[], datetime],
         agency: str,
+        reply_bound: float = REPLY_BOUND,
     ) -> None:
         self.chart = chart
         self.telephony = telephony
@@ -74,16 +78,26 @@ class Orchestrator:
         self._settled = asyncio.Event()
         """Clear while a handoff is under way: the next caller turn waits for it."""
         self._settled.set()
+        self._live = asyncio.Event()
+        """Set once `AgentSession.start` has returned: only then does a handoff take effect."""
         self._session: AgentSession[Any] | None = None
         self._adapter_state = "greeting"
         self._last_speech: SpeechHandle | None = None
         self._asked_already = False
-        self._said: list[str] = []
+        """The lines of the last chart step asked the caller something, or closed the moment."""
+        self._reply_on_entry = True
+        """The adapter being handed the call owes a reply: the step's lines did not ask."""
+        self._said: list[Say] = []
         """Lines said since the last event was handled (the greeting, before `greeted`)."""
         self._tasks: set[asyncio.Task[None]] = set()
+        self._failing = False
+        self.failure: str | None = None
+        """What stopped the call, in words, when it ended through `fail`."""
         self._log = _log.bind(call_id=call_id)
         self.accepted_events = 0
         """Chart events accepted from the model's tools (the turn watch reads it)."""
+        self.rescue = Rescue(self, bound=reply_bound)
+        self.watchdog = self.rescue.watchdog
 
     # --- lifecycle -----------------------------------------------------------------------------
     @property
@@ -107,8 +121,20 @@ class Orchestrator:
         self._log.info("call started", states=list(self.chart.path))
         return self._adapter("greeting", chat_ctx=None)
 
+    def session_started(self) -> None:
+        """LiveKit has finished starting the session: the greeting is owed, and may go ahead."""
+        self._live.set()
+        self.watchdog.owe(Debt.REPLY, "the start of the call")
+
+    def caller_turn(self) -> None:
+        """The caller finished a turn: a reply is owed (unless the call is over)."""
+        if not self.chart.is_terminated:
+            self.watchdog.owe(Debt.REPLY, "the caller's turn")
+
     async def adapter_entered(self, adapter: StateAdapter) -> None:
         """An adapter is live: greet, ask what is still needed, or stay silent."""
+        if adapter.state == self._adapter_state:
+            self.watchdog.met(Debt.HANDOFF)
         if adapter.state == "greeting":
             self._background(self._greet())
             return
@@ -119,9 +145,37 @@ class Orchestrator:
         # Work started from `on_enter` runs in a task of its own: a handoff made from
         # inside `on_enter` itself can wait forever (seen with 1.8.9, second session of
         # a process), and the reply is still awaited there.
-        self._background(self._reply(adapter))
+        reply, self._reply_on_entry = self._reply_on_entry, False  # a retried handoff's
+        self._background(self._entered(adapter, reply=reply))  # second entry stays silent
+
+    async def _entered(self, adapter: StateAdapter, *, reply: bool) -> None:
+        """A new adapter hears the conversation as the caller did, then speaks if owed.
+
+        The adapter was built, with a copy of the old one's history, in the same chart
+        step that queued that step's lines, so the copy holds neither those lines nor
+        the call that caused the step: a reply made from it asks again what the line
+        just asked, or says it "didn't catch" words the chart already used (issue 12).
+        The lines have played by now (LiveKit drains the old adapter before it starts
+        this one), and the session's history holds all of it.
+        """
+        await self._played()
+        with contextlib.suppress(RuntimeError):  # the session closed meanwhile
+            await adapter.update_chat_ctx(self.session.history.copy())
+        if reply:
+            self.watchdog.owe(Debt.REPLY, f"the handoff to {adapter.state}")
+            await self._reply(adapter)
+            return
+        # The step's own lines asked the caller something: this adapter waits for the answer.
+        self.ready.set()
+        if self.session.current_agent is adapter:
+            self._settled.set()
 
     async def _greet(self) -> None:
+        # The greeting adapter's `on_enter` runs while `AgentSession.start` is still
+        # finishing, and until it has, `update_agent` only records the new agent and
+        # never starts it (LiveKit 1.8.9): the handoff to triage that `greeted` makes
+        # would be lost and the caller left in silence after the greeting (issue 13).
+        await self._live.wait()
         await self._apply()
         await self.fire("greeted")
 
@@ -129,24 +183,39 @@ class Orchestrator:
         try:
             handle = self.session.generate_reply()
             await handle
-            if handle.exception() is not None:
-                self._log.warning("reply failed", error=repr(handle.exception()))
+            if (error := handle.exception()) is not None:
+                self._log.warning("reply failed", error=describe(error))
         finally:
             self.ready.set()
             if self.session.current_agent is adapter:
                 self._settled.set()  # no newer handoff started while this one replied
 
     async def wait_idle(self, timeout: float = 30.0) -> None:
-        """Wait for background work (handoffs, transfers, the end of the call) to settle."""
-        async with asyncio.timeout(timeout):
-            while self._tasks or not (self._settled.is_set() or self.finished.is_set()):
-                if self._tasks:
-                    await asyncio.gather(*list(self._tasks), return_exceptions=True)
-                else:
-                    await _first(self._settled.wait(), self.finished.wait())
-            if not self.finished.is_set():
-                with contextlib.suppress(ActivityClosedError):
-                    await self.session.wait_for_idle()
+        """Wait for background work (handoffs, transfers, the end of the call) to settle.
+
+        Raises:
+            CallStalledError: It did not settle within `timeout` seconds (says what was pending).
+        """
+        try:
+            async with asyncio.timeout(timeout):
+                while self._tasks or not (self._settled.is_set() or self.finished.is_set()):
+                    if self._tasks:
+                        await asyncio.gather(*list(self._tasks), return_exceptions=True)
+                    else:
+                        await first_of(self._settled.wait(), self.finished.wait())
+                if not self.finished.is_set():
+                    with contextlib.suppress(ActivityClosedError):
+                        await self.session.wait_for_idle()
+        except TimeoutError:
+            raise CallStalledError(self.stall(timeout)) from None
+
+    def stall(self, waited: float) -> str:
+        """Why the call is not moving, in words: what it was waiting for, and how long."""
+        pending = self.watchdog.owes(Debt.HANDOFF) or self.watchdog.owes(Debt.REPLY)
+        if pending is None and not self._settled.is_set():
+            pending = f"the handoff to {self._adapter_state}"
+        where = pending or f"{self.chart.where()} ({len(self._tasks)} background tasks)"
+        return f"the call did not become ready within {waited:g} s after {where}"
 
     # --- events ---------------------------------------------------------------------------------
     async def fire_from_tool(self, event: str, **arguments: object) -> str | None:
@@ -177,7 +246,10 @@ class Orchestrator:
 
     async def fail(self, error: Exception) -> None:
         """A fatal error in the shell: the chart ends the call safely, message recorded."""
-        self._log.error("call failed", error=repr(error))
+        if self.failure is None:
+            self.failure = describe(error)
+        self._failing = True
+        self._log.error("call failed", error=self.failure)
         entered = self.chart.fail(error)
         await self._after("error", {}, entered)
 
@@ -191,7 +263,7 @@ class Orchestrator:
         )
         await self._apply()
         said, self._said = self._said, []
-        self._asked_already = any(line in SELF_CONTAINED for line in said)
+        self._asked_already = any(_asks(say) for say in said)
         if self.chart.is_terminated:
             return None
         top = self.chart.where().split(".")[0]
@@ -202,41 +274,82 @@ class Orchestrator:
         if self._asked_already:
             return None
         question = self.chart.pending_question()
-        return "Recorded." if question is None else "Recorded. " + self._facts()
+        return "Recorded." if question is None else "Recorded. " + chart_facts(self.chart)
 
     # --- effects --------------------------------------------------------------------------------
     async def _apply(self) -> None:
+        """Carry out the chart's effects, in order; one that fails never stops the rest.
+
+        A line the session can no longer say (it closed under the call) is logged and
+        skipped, so the message after it is still stored and the call still ends; a
+        message the store refused is raised once every other effect has been carried out.
+        """
+        refused: Exception | None = None
         for effect in self.chart.take_effects():
             if isinstance(effect, Say):
-                self._said.append(effect.line)
-                self._last_speech = self.session.say(
-                    effect.text, allow_interruptions=effect.interruptible
-                )
+                self._said.append(effect)
+                try:
+                    self._last_speech = self.session.say(
+                        effect.text, allow_interruptions=effect.interruptible
+                    )
+                except RuntimeError as error:  # "AgentSession isn't running" / closing
+                    self._log.warning("line not said", line=str(effect.line), error=str(error))
             elif isinstance(effect, RecordMessage):
-                stored = await self.store.record_message(self.call_id, self.clock(), effect.message)
+                try:
+                    stored = await self.store.record_message(
+                        self.call_id, self.clock(), effect.message
+                    )
+                except Exception as error:  # raised below, once the call is safe
+                    self._log.error("message not stored", error=describe(error))
+                    refused = refused or error
+                    continue
                 self._log.info("message stored", message_id=stored, kind=effect.message.kind.value)
             elif isinstance(effect, Transfer | TransferToVoicemail):
                 voicemail = isinstance(effect, TransferToVoicemail)
                 self._background(self._transfer(effect.target, voicemail=voicemail))
             elif isinstance(effect, EndCall):
                 self._background(self._end())
+        if refused is not None:
+            raise refused
 
     def _background(self, work: Any) -> None:
         task: asyncio.Task[None] = asyncio.create_task(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(self._check_background)
+
+    def _check_background(self, task: asyncio.Task[None]) -> None:
+        """Background work that fails ends the call safely, rather than leaving it hanging."""
+        if task.cancelled() or (error := task.exception()) is None:
+            return
+        self._log.error("background work failed", error=describe(error))
+        if isinstance(error, Exception) and not self._failing and not self.chart.is_terminated:
+            self.fail_soon(error)
 
     async def _played(self) -> None:
+        """Wait for the last line to play out, but never past the watchdog's bound."""
         speech = self._last_speech
-        if speech is not None and not speech.done():
-            await speech.wait_for_playout()
+        if speech is None or speech.done():
+            return
+        try:
+            async with asyncio.timeout(self.watchdog.bound):
+                await asyncio.shield(speech.wait_for_playout())
+        except TimeoutError:
+            self._log.warning("line not played in time", bound_s=self.watchdog.bound)
 
     async def _quiet(self) -> None:
-        """Wait until no handoff is under way, so speech lands on the live adapter."""
-        async with asyncio.timeout(_SETTLE_TIMEOUT):
-            await self._settled.wait()
-        with contextlib.suppress(ActivityClosedError, RuntimeError):
-            await self.session.wait_for_idle()
+        """Wait until no handoff is under way, so speech lands on the live adapter.
+
+        Past `_SETTLE_TIMEOUT` the work goes ahead anyway: a transfer made while a
+        handoff is stuck still puts the caller through to a person.
+        """
+        try:
+            async with asyncio.timeout(_SETTLE_TIMEOUT):
+                await self._settled.wait()
+                with contextlib.suppress(ActivityClosedError, RuntimeError):
+                    await self.session.wait_for_idle()
+        except TimeoutError:
+            self._log.warning("handoff not settled", to=self._adapter_state)
 
     async def _transfer(self, target: Target, *, voicemail: bool) -> None:
         await self._quiet()
@@ -257,6 +370,7 @@ class Orchestrator:
             await self.fire("transfer_failed", reason=result.reason)
 
     async def _end(self) -> None:
+        self.watchdog.stop()
         await self._played()
         outcome = self.chart.outcome or Outcome(OutcomeKind.HUNG_UP)
         await self.store.finish_call(
@@ -273,45 +387,35 @@ class Orchestrator:
 
     # --- adapters -------------------------------------------------------------------------------
     def _adapter(self, state: str, chat_ctx: llm.ChatContext | None) -> StateAdapter:
-        return ADAPTERS[state](
-            self,
-            instructions=self._instructions(state),
-            tools=list(tools_for(self.chart.allowed_event_names())),
-            chat_ctx=chat_ctx,
-        )
-
-    def _facts(self, *, asked_already: bool = False) -> str:
-        chart = self.chart
-        return facts_block(
-            chart.where(),
-            chart.pending_question(),
-            chart.record,
-            asked_already=asked_already,
-            ask=chart.ask_text(),
-        )
-
-    def _instructions(self, state: str) -> str:
-        facts = self._facts(asked_already=self._asked_already)
-        return instructions_for(self.chart.config, state, facts)
+        return adapter_for(self, state, asked_already=self._asked_already, chat_ctx=chat_ctx)
 
     def _handoff(self, state: str) -> None:
         previous = self.session.current_agent
         self._adapter_state = state
         self._settled.clear()
         self._log.info("handoff", to=state)
+        self._reply_on_entry = not self._asked_already
+        self.watchdog.owe(Debt.HANDOFF, f"the handoff to {state}")
         self.session.update_agent(self._adapter(state, chat_ctx=previous.chat_ctx.copy()))
 
+    def hand_off_again(self) -> None:
+        """Make the last handoff once more, with a fresh adapter (a rescue)."""
+        previous = self.session.current_agent
+        adapter = self._adapter(self._adapter_state, chat_ctx=previous.chat_ctx.copy())
+        self.session.update_agent(adapter)
+
+    def reply_again(self) -> None:
+        """Ask the live adapter for a fresh reply (a rescue).
+
+        Its instructions are left as they are: they were made current by the last chart
+        event, and an update now would read to the model as another adapter taking over.
+        """
+        self.session.generate_reply()
+
     async def _refresh(self, agent: Any) -> None:
-        if isinstance(agent, StateAdapter):
-            await agent.update_instructions(self._instructions(agent.state))
-            await agent.update_tools(list(tools_for(self.chart.allowed_event_names())))
+        await refresh(agent, self.chart, asked_already=self._asked_already)
 
 
-async def _first(*waits: Coroutine[Any, Any, object]) -> None:
-    """Wait until the first of several waits is done; cancel the rest."""
-    tasks = [asyncio.ensure_future(w) for w in waits]
-    try:
-        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for task in tasks:
-            task.cancel()
+def _asks(say: Say) -> bool:
+    """The chart marks the line as asking its own question (or closing the moment)."""
+    return say.line in SELF_CONTAINED

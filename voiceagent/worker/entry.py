@@ -119,6 +119,7 @@ async def answer(ctx: JobContext, state: Prewarmed, seams: Seams = Seams()) -> A
         store=records.store,
         clock=seams.clock,
         user_away_timeout=settings.turn.user_away_timeout,
+        reply_bound=settings.call.reply_bound_seconds,
         call_id=call_id,
         speech=_speech(pipeline, state),
     )

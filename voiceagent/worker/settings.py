@@ -154,6 +154,8 @@ class CallSettings(_Section):
     """A call this long ends politely with a callback request stored (audit A6)."""
     reconnect_hold_seconds: Annotated[float, Field(ge=0, le=60)] = 3.0
     """A reconnect longer than this earns the caller a "please hold on" once it is back."""
+    reply_bound_seconds: Annotated[float, Field(gt=0, le=60)] = 5.0
+    """A caller owed a reply hears a holding line after this long, then a retry (issue 13)."""
 
 
 class TelephonySettings(_Section):

@@ -471,6 +471,20 @@ def test_the_question_is_said_once(history: list[Turn], expected: str) -> None:
     assert decide(LISTENING, history, TRIAGE) == Speak(expected)
 
 
+def test_after_a_handoff_the_callers_words_were_caught() -> None:
+    """A new adapter asks what is next: the words it cannot read were the last step's to use."""
+    history: list[Turn] = [
+        AgentSaid("Sure, I can connect you with Kelly. What is this in reference to?"),
+        CallerSaid("about a billing question"),
+        AgentSaid("We're closed right now, so I'll take a message for Kelly."),
+        Handoff(),
+    ]
+    instructions = block("after_hours.taking_message", Question.CONTACT)
+    assert decide(instructions, history, tools("provide_details")) == Speak(
+        question_text(Question.CONTACT)
+    )
+
+
 def test_no_ask_line_means_an_empty_reply() -> None:
     """On entering a state that needs nothing, the brain says nothing at all."""
     history: list[Turn] = [

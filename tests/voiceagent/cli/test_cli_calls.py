@@ -29,9 +29,10 @@ def _simulate_json(tmp_path: Path, text: str, *extra: str, capsys: pytest.Captur
 
 
 def test_simulate_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`simulate --json` prints one object with states, outcome, caller, transcript, events."""
+    """`simulate --json` prints one object: states, outcome, caller, transcript, events, error."""
     report = _simulate_json(tmp_path, QUOTE, capsys=capsys)
-    assert set(report) == {"states", "outcome", "caller", "transcript", "events"}
+    assert set(report) == {"states", "outcome", "caller", "transcript", "events", "error"}
+    assert report["error"] is None
     assert report["states"][0] == "greeting"
     assert report["states"][-1] == "ended"
     assert report["outcome"] == {
@@ -102,6 +103,44 @@ def test_simulate_bad_input_is_one_line_and_exit_two(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert message in err
+
+
+def test_simulate_json_reports_a_failed_call_as_one_failed_call(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A call that breaks mid-way is one JSON object saying why, as far as it went; exit 1."""
+
+    async def broken_turn(self: object, text: str) -> None:
+        raise RuntimeError  # no message at all, as a bare timeout has none
+
+    monkeypatch.setattr("voiceagent.session.call.CallRun.say", broken_turn)
+    script = tmp_path / "call.txt"
+    script.write_text(QUOTE)
+    assert main(["simulate", "--at", OPEN, "--json", str(script)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1, "exactly one JSON object on one line"
+    report = json.loads(out)
+    assert report["error"].startswith("RuntimeError at tests/voiceagent/cli/test_cli_calls.py")
+    assert report["states"][:2] == ["greeting", "triage"]
+    assert report["states"][-1] == "ended"
+    assert report["transcript"][0]["text"].startswith("Thank you for calling")
+
+
+def test_an_error_without_a_message_is_named_by_its_type_and_place(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bare TimeoutError is not a usage error and never prints an empty message."""
+
+    async def stalls(*args: object, **kwargs: object) -> None:
+        raise TimeoutError
+
+    monkeypatch.setattr("voiceagent.scripted.simulate.run_script", stalls)
+    monkeypatch.setattr("sys.stdin", io.StringIO("hello\n"))
+    assert main(["simulate", "--at", OPEN, "-"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("voiceagent simulate: error: TimeoutError at ")
+    assert err.rstrip().endswith("in stalls")  # where it was raised
 
 
 def test_simulate_prints_the_call_for_people(

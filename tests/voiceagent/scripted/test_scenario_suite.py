@@ -12,24 +12,30 @@ from tests.voiceagent.log_privacy import raw_personal_data
 from voiceagent.logs import configure_logging
 from voiceagent.scripted.scenario_files import Scenario, load_scenarios
 from voiceagent.scripted.scenarios import run_scenario
+from voiceagent.scripted.transcript_check import FindingKind, check_report
 
 pytestmark = pytest.mark.session
 
 SUITE = Path(__file__).resolve().parents[3] / "scenarios" / "harry_levine.yaml"
 SCENARIOS = load_scenarios(SUITE)
+SETTLED = frozenset({FindingKind.DIDNT_CATCH_UNPROMPTED})
+"""Transcript findings that must not occur in any call (issue 12 section 5).
+
+The other kinds come from the chart's own lines (written for the eye, the same
+question asked again, two questions in one line, an apology with nothing dialled),
+fixed on the chart's side; once they are, this becomes every `FindingKind`."""
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
 async def test_scenario(scenario: Scenario) -> None:
-    """The call meets every expectation, and its production logs hold no raw caller data."""
+    """The call meets every expectation, reads as a good call, and logs no raw caller data."""
     logs = io.StringIO()
     configure_logging(json=True, level="DEBUG", stream=logs)
     result = await run_scenario(default_agency(), scenario)
-    assert result.passed, (
-        "\n".join(result.failures)
-        + "\n"
-        + "\n".join(f"{t['speaker']}: {t['text']}" for t in result.report["transcript"])
-    )
+    story = "\n".join(f"{t['speaker']}: {t['text']}" for t in result.report["transcript"])
+    assert result.passed, "\n".join(result.failures) + "\n" + story
+    findings = [f for f in check_report(result.report) if f.kind in SETTLED]
+    assert findings == [], "\n".join(map(str, findings)) + "\n" + story
     output = logs.getvalue()
     assert '"event": "call ended"' in output  # the logs were captured
     caller = result.report["caller"]

@@ -51,6 +51,7 @@ async def test_a_fatal_llm_error_ends_the_call_with_a_message() -> None:
     )
     await run.start()
     try:
+        await run.say("I need a quote for my car")  # the model is first asked here
         for _ in range(50):
             if run.ended:
                 break
@@ -67,3 +68,32 @@ async def test_a_fatal_llm_error_ends_the_call_with_a_message() -> None:
     finally:
         await run.close()
         await store.close()
+
+
+async def test_a_session_closed_under_the_call_still_stores_the_message_and_ends() -> None:
+    """The apology cannot be said any more; the message after it is stored all the same."""
+    store = SqliteCallStore(":memory:")
+    telephony = ConsoleTelephony()
+    run = new_call(
+        config=default_agency(),
+        at=datetime(2026, 11, 24, 10, 0),
+        brain=BrokenLLM(),
+        telephony=telephony,
+        store=store,
+        user_away_timeout=None,
+    )
+    await run.start()
+    try:
+        await run.session.aclose()  # LiveKit closed the session; the chart never ended
+        await run.orchestrator.fail(RuntimeError("the room went away"))
+        await run.orchestrator.wait_idle()
+        messages = await store.list_messages(run.orchestrator.call_id)
+        record = await store.get_call(run.orchestrator.call_id)
+    finally:
+        await run.close()
+        await store.close()
+    assert [m.message.kind for m in messages] == [MessageKind.ERROR]
+    assert record is not None
+    assert record.finished_at is not None
+    assert telephony.hung_up
+    assert run.orchestrator.failure == "the room went away"

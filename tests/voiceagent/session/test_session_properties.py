@@ -15,7 +15,9 @@ lunch and closing), and the call must:
     transfer to whom, or a message (a callback at lunch) for whom, holding the
     facts the caller gave;
 (c) never ask again for a field the caller's record already holds;
-(d) never say an acknowledgement or transfer line twice.
+(d) never say an acknowledgement or transfer line twice;
+(e) read as a good call to the transcript check (issue 12 section 5), for the
+    kinds of finding settled so far.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ from tests.reference.outcomes import Caller as ReferenceCaller
 from tests.reference.strategies import BOUNDARY_LAST_NAMES
 from tests.statecharts.scenario_calls import AGENCIES, addressee_of
 from voiceagent.brain import OfflineBrain
+from voiceagent.scripted.simulate import call_report
+from voiceagent.scripted.transcript_check import FindingKind, check_report
 from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
@@ -59,6 +63,8 @@ pytestmark = pytest.mark.property
 
 OPEN = datetime(2026, 11, 24, 10, 0)
 """Tuesday 10:00 Eastern: open, so a complete intake is a live transfer."""
+SETTLED = frozenset({FindingKind.DIDNT_CATCH_UNPROMPTED})
+"""Transcript findings no generated call may have (as in the scenario suite)."""
 INSTANTS = (
     OPEN,
     datetime(2026, 11, 23, 9, 0),  # Monday, the opening minute
@@ -447,3 +453,7 @@ async def test_generated_callers_end_as_the_rules_say(caller: Caller) -> None:
     assert len(spoken) == len(set(spoken)), f"{spoken}\n{story}"
     said = [str(line) for line in run.chart.said if line in ONCE_PER_CALL]
     assert len(said) == len(set(said)), f"{said}\n{story}"
+
+    # (e) nothing a caller would notice at once, of the kinds settled so far
+    findings = [f for f in check_report(call_report(run)) if f.kind in SETTLED]
+    assert findings == [], "\n".join(map(str, findings)) + "\n" + story

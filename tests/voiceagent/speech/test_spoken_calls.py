@@ -61,7 +61,8 @@ def test_claim_after_hours_gets_the_carrier_line_and_ends(
     argv = ["call", "--audio", *turns, "--out", str(out), "--at", AFTER_HOURS, "--json"]
     assert main([*argv, "--store", str(tmp_path / "calls.sqlite3")]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"states", "outcome", "caller", "transcript", "events"}
+    assert set(report) == {"states", "outcome", "caller", "transcript", "events", "error"}
+    assert report["error"] is None
     assert report["states"] == [
         "greeting",
         "triage",

@@ -123,6 +123,8 @@ async def test_the_maximum_call_length_ends_the_call_with_a_callback() -> None:
 async def test_a_fatal_model_error_ends_the_call_safely() -> None:
     """An LLM failing beyond retry ends the call with a message stored for staff."""
     async with answered(brain=BrokenLLM) as job:
+        await job.settle()
+        await job.call.run.say("I need a quote for my car")  # the model is first asked here
         await job.ended()
         assert job.call.run.ended
         messages = await job.store.list_messages(job.call.run.orchestrator.call_id)
@@ -301,3 +303,10 @@ async def test_shutdown_in_livekits_order_closes_the_record() -> None:
         assert record.finished_at is not None
         assert record.outcome is not None
         assert record.outcome.kind is OutcomeKind.HUNG_UP
+
+
+async def test_the_reply_watchdog_bound_comes_from_settings() -> None:
+    """VOICEAGENT_CALL__REPLY_BOUND_SECONDS sets the call's reply watchdog (issue 13)."""
+    settings = WorkerSettings(call={"reply_bound_seconds": 7.5})
+    async with answered(settings) as job:
+        assert job.call.run.orchestrator.watchdog.bound == 7.5

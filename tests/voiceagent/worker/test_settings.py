@@ -32,6 +32,7 @@ def test_defaults_are_the_agency_values() -> None:
     assert settings.turn.false_interruption_timeout == 1.5
     assert settings.turn.user_away_timeout == 12.5
     assert settings.call.max_minutes == 20.0
+    assert settings.call.reply_bound_seconds == 5.0
     assert settings.telephony.ring_seconds == 30.0
     assert settings.providers.llm_models == ("openai/gpt-4.1", "openai/gpt-4.1-mini")
     assert settings.providers.stt_models[0] == "assemblyai/universal-streaming"
