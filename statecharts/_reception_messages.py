@@ -192,6 +192,8 @@ class ReceptionMessages(ReceptionActions):
         self._store(kind, text)
         outcome = OutcomeKind.HUNG_UP if kind is MessageKind.DROPPED_CALL else OutcomeKind.MESSAGE
         self.outcome = Outcome(outcome, target)
+        if self._callback_number() is None:
+            return ""  # staff learn of the call, but cannot call back: no promise of it
         return passed_on(self._for_whom(), self._last4(), self._about())
 
     def caller_hung_up(self) -> None:

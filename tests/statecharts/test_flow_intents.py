@@ -1249,6 +1249,9 @@ def test_time_limit_without_a_number_still_tells_staff() -> None:
     assert [(m.message.kind, m.message.phone_number) for m in call.messages] == [
         (MessageKind.CALLBACK, None)
     ]
+    goodbye = call.of_type(Say)[-1].text
+    assert "Please call us back" in goodbye
+    assert "call you back" not in goodbye  # no number: no promise of a callback
 
 
 IN_PLACE = [
