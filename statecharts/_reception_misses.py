@@ -155,7 +155,8 @@ class ReceptionMisses(ReceptionMessages):
         """The intake cannot be finished: the account executive, else the front desk.
 
         The account executive by alpha split once the line and name are known; with
-        no name to route on, the front-desk ring group; else the team (a message).
+        no name to route on, while the office is open, the front-desk ring group; else
+        a message for where the call was heading.
         The routing gate decides between a live transfer and a message.
         """
         r = self.record
@@ -168,7 +169,8 @@ class ReceptionMisses(ReceptionMessages):
             if r.has_insurance_identifier()
             else None
         )
-        self.target = known or front_desk_target(self.config) or self._heading()
+        front_desk = front_desk_target(self.config) if self.office_open() else None
+        self.target = known or front_desk or self._heading()
 
     def route_unheard_reason(self) -> None:
         """The caller asked for a person but the reason never came through: put them through."""

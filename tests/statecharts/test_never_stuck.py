@@ -297,6 +297,9 @@ def test_intake_when_no_one_is_in_is_a_message(at: datetime) -> None:
     call = start(at).run([ev("request", intent="make_change"), UNCLEAR, UNCLEAR])
     assert call.transfers == []
     assert call.chart.where() == "after_hours.taking_message"
+    # the front desk takes calls live only; the message is for where the call was heading
+    assert call.chart.target is not None
+    assert call.chart.target.kind is TargetKind.OFFICE
 
 
 @pytest.mark.parametrize(("at", "transfers"), [(OPEN, [("Al", "7015")]), (CLOSED, [])])

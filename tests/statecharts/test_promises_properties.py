@@ -25,7 +25,6 @@ from hypothesis import strategies as st
 from statecharts import (
     INTAKE_INTENTS,
     AgencyConfig,
-    Intent,
     Message,
     OfficeStatus,
     Reception,
@@ -34,9 +33,10 @@ from statecharts import (
     TargetKind,
     Transfer,
     TransferToVoicemail,
-    intake_target,
     office_moment,
 )
+from tests.reference.outcomes import intake_addressee
+from tests.reference.promises import heading, help_addressee
 from tests.statecharts.chart_driver import (
     AGENCY,
     CLAIMS_GROUP_AGENCY,
@@ -47,6 +47,7 @@ from tests.statecharts.chart_driver import (
     SATURDAY,
     VOICEMAIL_AGENCY,
 )
+from tests.statecharts.scenario_calls import addressee_of, caller_of
 
 pytestmark = pytest.mark.property
 
@@ -169,18 +170,18 @@ class Run:
             member = next(m for m in self.config.staff if m.name == target.name)
             assert member.transferable
             assert member.extension == target.extension
+        caller = caller_of(record)
         if target.reason == "front_desk":
-            assert target.group == self.config.front_desk_ring_group
             limits = self.config.misses
             assert chart.misses >= limits.in_a_row or chart.misses_total >= limits.per_call
+            want = help_addressee(record.call_intent, caller, chart.now)
+            assert addressee_of(target) == want, f"front desk, the reference gives {want}"
         elif target.reason in ("primary", "alternate_sales", "account_executive", "alpha_split"):
             assert record.call_intent in INTAKE_INTENTS
+            assert caller is not None
             assert record.has_insurance_identifier()
-            local = office_moment(self.config.office, chart.now).local.time()
-            closed = status in (OfficeStatus.CLOSED, OfficeStatus.HOLIDAY)
-            expected = intake_target(self.config, record, local, after_hours=closed)
-            assert expected is not None
-            assert (target.name, target.extension) == (expected.name, expected.extension)
+            want = intake_addressee(record.call_intent, caller, chart.now)
+            assert addressee_of(target) == want, f"{target.name}, the reference gives {want}"
 
 
 def _answer(run: Run, caller: Caller) -> None:
@@ -381,7 +382,7 @@ def _check_message(
     message: Message, run: Run, number: str, person: str | None, words: str | None
 ) -> None:
     """Addressed as the rules say, with the caller's number and their words."""
-    chart, config = run.chart, run.config
+    chart = run.chart
     assert message.phone_number == number
     assert message.text == words if words else message.text.strip()
     target = message.for_target
@@ -390,17 +391,5 @@ def _check_message(
         assert target.name == person
         return
     record = chart.record
-    intent = record.call_intent
-    if intent is Intent.CLAIMS:
-        assert target.group == config.claims_ring_group
-    elif intent in (Intent.MAKE_PAYMENT, Intent.APPOINTMENT) and target.kind is TargetKind.GROUP:
-        assert target.group == config.payments_ring_group
-    elif intent in INTAKE_INTENTS and record.has_insurance_identifier():
-        status = office_moment(config.office, chart.now).status
-        local = office_moment(config.office, chart.now).local.time()
-        closed = status in (OfficeStatus.CLOSED, OfficeStatus.HOLIDAY)
-        expected = intake_target(config, record, local, after_hours=closed)
-        assert expected is not None
-        assert target.name == expected.name
-    else:
-        assert target.kind is TargetKind.OFFICE, f"{target.name} for a need with no route"
+    want = heading(record.call_intent, None, caller_of(record), chart.now)
+    assert addressee_of(target) == want, f"for {target.name}, the reference gives {want}"
