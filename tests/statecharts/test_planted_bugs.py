@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from hypothesis import Phase, settings
 from hypothesis.errors import FailedHealthCheck, InvalidArgument, Unsatisfiable
+from hypothesis.internal.cache import LRUCache
 from hypothesis.internal.conjecture import providers
 from hypothesis.internal.conjecture.providers import Constants
 from hypothesis.stateful import run_state_machine_as_test
@@ -43,6 +44,7 @@ PLANTED = {"phases": [Phase.explicit, Phase.generate], "database": None, "derand
 """No shrinking (the first counterexample is enough), no example database, repeatable."""
 
 SETUP_ERRORS = (FailedHealthCheck, InvalidArgument, Unsatisfiable)
+"""Failures that mean the property could not run, not that it caught the bug."""
 
 
 def _same_data_in_every_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -51,12 +53,12 @@ def _same_data_in_every_process(monkeypatch: pytest.MonkeyPatch) -> None:
     Hypothesis seeds its generation with constants it finds in whatever project
     modules are imported, so a derandomized run draws different callers in a full
     suite run (the shell and the voice loaded) than in `tests/statecharts` alone. A
-    planted bug must be caught the same way wherever it is checked.
+    planted bug must be caught the same way wherever it is checked. The pools
+    Hypothesis already cached from earlier tests in the process are set aside too:
+    otherwise a new string anywhere in the product changes what a plant's run draws.
     """
     monkeypatch.setattr(providers, "_get_local_constants", Constants)
-
-
-"""Failures that mean the property could not run, not that it caught the bug."""
+    monkeypatch.setattr(providers, "CONSTANTS_CACHE", LRUCache(1024))
 
 
 def _given(test: Callable[..., Any]) -> Callable[[pytest.MonkeyPatch], None]:
