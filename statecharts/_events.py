@@ -174,7 +174,7 @@ _NONE: Mapping[str, Parser] = {}
 EVENTS: Mapping[str, EventSpec] = {
     "greeted": EventSpec(_NONE, _NONE),
     "request": EventSpec({"intent": _intake_intent}, {"summary": _text}),
-    "report_claim": EventSpec(_NONE, {"carrier": _carrier}),
+    "report_claim": EventSpec(_NONE, {"carrier": _carrier, "summary": _text}),
     "certificate": EventSpec(_NONE, {"kind": _choice(CertificateKind)}),
     "certificate_kind": EventSpec({"kind": _choice(CertificateKind)}, _NONE),
     "mortgagee_request": EventSpec(_NONE, {"role": _choice(CallerRole)}),

@@ -30,6 +30,7 @@ from statecharts._effects import (
     Target,
 )
 from statecharts._events import CallerKind, Confirmation, RedirectTopic
+from statecharts._questions import intake_question
 from statecharts._reception_guards import ReceptionGuards
 from statecharts._script import ONCE_PER_CALL, UNINTERRUPTIBLE, Line, render
 from statecharts._speech import digits_for_speech, phone_read_back
@@ -120,6 +121,22 @@ class ReceptionActions(ReceptionGuards):
             return True
         return False
 
+    def _same_again(
+        self,
+        landing: str,
+        question: Question | None,
+        line: Line = Line.ASK_AGAIN,
+        **params: str,
+    ) -> None:
+        """The caller said again what they said before: a miss, and no explanation again.
+
+        While the agency's patience lasts, the question that is still open is put in
+        other words (after `line`'s short reminder, if any; the explanation is not
+        repeated word for word); after that the call moves on.
+        """
+        if not self._miss(landing) and question is not None:
+            self._say(line, question=self._ask(question), **params)
+
     def heard_agent(self, text: str) -> None:  # pragma: no cover - see ReceptionMisses
         """Note the question `text` puts to the caller (defined with the misses)."""
         raise NotImplementedError
@@ -206,8 +223,9 @@ class ReceptionActions(ReceptionGuards):
         """Screen a by-name request: "what is this in reference to?"."""
         member = self._person(name)
         assert member is not None  # the guard found exactly one
-        if member.name == self._person_asked_for and self._miss("person_reason"):
-            return  # the same person again moves nothing
+        if member.name == self._person_asked_for:
+            self._same_again("person_reason", Question.REASON)
+            return
         self._need()
         self.record.call_intent = Intent.SPECIFIC_AGENT
         self.record.specific_agent_name = name
@@ -220,8 +238,9 @@ class ReceptionActions(ReceptionGuards):
     def offer_choices(self, name: str) -> None:
         """Several people fit the name: list them and ask which one."""
         spoken = [m.name for m in self._lookup(name).matches]
-        if self._person_asked_for in spoken and self._miss("which_person"):
-            return  # the person already asked for, by a name that fits several: no progress
+        if self._person_asked_for in spoken:  # by a name that fits several: no progress
+            self._same_again("which_person", Question.WHICH_PERSON)
+            return
         listed = ", ".join(spoken[:-1]) + f" and {spoken[-1]}" if len(spoken) > 1 else spoken[0]
         self.record.specific_agent_name = name
         self.record.call_intent = self.record.call_intent or Intent.SPECIFIC_AGENT
@@ -232,9 +251,15 @@ class ReceptionActions(ReceptionGuards):
         """A restricted person: never transferred; ask the three-way question."""
         member = self._person(name)
         assert member is not None
-        again = member.name in (self._person_asked_for, self.record.restricted_agent_name)
-        if again and self._miss("restricted_question"):
-            return  # the same person again moves nothing, also once the intake took over
+        if member.name in (self._person_asked_for, self.record.restricted_agent_name):
+            # also once the intake took over: asked for again, it is still the same answer
+            self._same_again(
+                "restricted_question",
+                Question.CALLER_KIND,
+                Line.PERSON_RESTRICTED_AGAIN,
+                name=member.first_name,
+            )
+            return
         self.record.specific_agent_name = name
         self.record.restricted_agent_name = member.name
         self._person_asked_for = member.name
@@ -247,8 +272,9 @@ class ReceptionActions(ReceptionGuards):
         """A former staff member: say so, then help through the standard intake."""
         member = self._person(name)
         assert member is not None
-        if self.record.specific_agent_name == name and self._miss("intake"):
-            return  # the same former colleague again moves nothing
+        if self.record.specific_agent_name == name:
+            self._same_again("intake", intake_question(self.record))
+            return
         self.record.specific_agent_name = name
         self.record.call_intent = Intent.SOMETHING_ELSE
         self._need()
@@ -349,9 +375,12 @@ class ReceptionActions(ReceptionGuards):
             self._message_kind, self._message_line = MessageKind.MESSAGE, Line.MESSAGE_CLOSED
 
     # --- actions: claims ----------------------------------------------------------------------
-    def start_claim(self, carrier: str | None = None) -> None:
-        """One empathy line, said once, by whoever first hears the claim."""
-        self._need()
+    def start_claim(self, carrier: str | None = None, summary: str | None = None) -> None:
+        """One empathy line, said once, by whoever first hears the claim.
+
+        What happened, in the caller's words, is the message if one is taken.
+        """
+        self._need(summary)
         self.record.call_intent = Intent.CLAIMS
         if carrier:
             self._carrier_query = carrier  # said with the claim: never asked for again

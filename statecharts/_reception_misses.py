@@ -159,6 +159,7 @@ class ReceptionMisses(ReceptionMessages):
         a message for where the call was heading.
         The routing gate decides between a live transfer and a message.
         """
+        self._helped = True
         r = self.record
         if r.call_intent is None:
             r.call_intent = Intent.SOMETHING_ELSE

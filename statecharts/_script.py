@@ -63,6 +63,7 @@ class Line(StrEnum):
     PERSON_AMBIGUOUS = "person_ambiguous"
     PERSON_NOT_FOUND = "person_not_found"
     PERSON_RESTRICTED = "person_restricted"
+    PERSON_RESTRICTED_AGAIN = "person_restricted_again"
     PERSON_FORMER = "person_former"
     VENDOR_EMAIL = "vendor_email"
     NEW_CLIENT_ACK = "new_client_ack"
@@ -91,6 +92,7 @@ class Line(StrEnum):
     HELP = "help"
     HELP_QUESTION = "help_question"
     SAY_AGAIN = "say_again"
+    ASK_AGAIN = "ask_again"
     UNCLEAR_WRAP_UP = "unclear_wrap_up"
     UNCLEAR_GOODBYE = "unclear_goodbye"
     SILENCE_GOODBYE = "silence_goodbye"
@@ -160,6 +162,7 @@ SELF_CONTAINED = frozenset(
         Line.PERSON_AMBIGUOUS,
         Line.PERSON_NOT_FOUND,
         Line.PERSON_RESTRICTED,
+        Line.PERSON_RESTRICTED_AGAIN,
         Line.VENDOR_EMAIL,
         Line.SPANISH_WAIT,
         Line.CHECK_IN,
@@ -170,6 +173,7 @@ SELF_CONTAINED = frozenset(
         Line.POLICY_DETAILS_REDIRECT,
         Line.HELP_QUESTION,
         Line.SAY_AGAIN,
+        Line.ASK_AGAIN,
         Line.TRANSFER,
         Line.TRANSFER_GROUP,
         Line.TRANSFER_CLAIMS,
@@ -338,6 +342,9 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
         Line.PERSON_RESTRICTED: lambda: _then(
             f"{name} isn't available for direct calls.", ask(Question.CALLER_KIND)
         ),
+        Line.PERSON_RESTRICTED_AGAIN: lambda: _then(
+            f"I'm sorry, {name} doesn't take direct calls.", question
+        ),
         Line.PERSON_FORMER: lambda: (
             f"{params.get('status', '')} I'd be happy to connect you with another team member."
         ),
@@ -428,6 +435,7 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
         Line.HELP: lambda: "Let me get you to someone who can help.",
         Line.HELP_QUESTION: lambda: _then("Let me get you to someone who can help.", question),
         Line.SAY_AGAIN: lambda: _then("Of course.", params.get("again", "")),
+        Line.ASK_AGAIN: lambda: question,
         Line.UNCLEAR_WRAP_UP: lambda: (
             "I'm sorry, I didn't catch that. If you need anything else, please call us back "
             f"any time. Thank you for calling {office.name}. Goodbye."

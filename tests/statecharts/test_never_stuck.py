@@ -30,6 +30,7 @@ from statecharts import (
     question_text,
 )
 from statecharts._agency import Misses
+from statecharts._questions import QUESTION_WORDINGS
 from statecharts._reception_actions import STUCK_FROM
 from tests.statecharts.chart_driver import (
     AGENCY,
@@ -575,4 +576,30 @@ def test_asking_for_restricted_staff_again_after_the_intake_began_is_a_miss() ->
 def test_asking_for_former_staff_again_is_a_miss() -> None:
     """A former colleague asked for twice: the second time is no progress."""
     call = start().run([ev("ask_for_person", name="Debi"), ev("ask_for_person", name="Debi")])
+    assert call.chart.misses == 1
+
+
+@pytest.mark.parametrize(
+    ("before", "name", "question"),
+    [
+        ("Jason", "Jason", Question.CALLER_KIND),
+        ("Louis", "Louis", Question.REASON),
+        ("Rachel Moreno", "Rachel", Question.WHICH_PERSON),
+    ],
+)
+def test_the_same_person_again_gets_the_question_in_other_words(
+    before: str, name: str, question: Question
+) -> None:
+    """Asked for again, the person is not explained again: the open question, in other words."""
+    call = start().run([ev("ask_for_person", name=before)])
+    first = said(call)[-1]
+    call.fire("ask_for_person", name=name)
+    again = said(call)[-1]
+    if name == "Jason":  # a short reminder first, in other words than the first time
+        assert call.lines[-1] == "person_restricted_again"
+        again = again.removeprefix("I'm sorry, Jason doesn't take direct calls. ")
+    else:
+        assert call.lines[-1] == "ask_again"
+    assert again in QUESTION_WORDINGS[question]
+    assert again not in first  # other words than the question just put
     assert call.chart.misses == 1

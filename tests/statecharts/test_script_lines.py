@@ -79,6 +79,7 @@ PERSON_LINES = frozenset(
         Line.PERSON_SCREENING,
         Line.PERSON_SCREENING_MESSAGE,
         Line.PERSON_RESTRICTED,
+        Line.PERSON_RESTRICTED_AGAIN,
     }
 )
 """Lines the chart says only about a named person."""
@@ -89,6 +90,7 @@ ASKING = frozenset(
         Line.PERSON_SCREENING,
         Line.PERSON_SCREENING_MESSAGE,
         Line.PERSON_RESTRICTED,
+        Line.PERSON_RESTRICTED_AGAIN,
         Line.CERTIFICATE_KIND_QUESTION,
         Line.LENDER_QUESTION,
     }
@@ -129,6 +131,9 @@ def _variants(line: Line, config: AgencyConfig, moment: OfficeMoment) -> Iterato
         for member in config.staff:
             if member.status_message:
                 yield {"status": member.status_message}
+    elif line is Line.ASK_AGAIN:  # said only with the question still open
+        for question in QUESTIONS[1:]:
+            yield {"question": question}
     elif line in (
         Line.CHECK_IN,
         Line.CLARIFY,

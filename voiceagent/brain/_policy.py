@@ -51,6 +51,7 @@ from voiceagent.brain._answers import Choice
 from voiceagent.brain._block import CallState, read_block
 from voiceagent.brain._details import facts_to_send
 from voiceagent.brain._people import name_words
+from voiceagent.brain._situations import CLAIM_SITUATION
 from voiceagent.brain._tools import ToolSpec
 from voiceagent.brain._turns import CallerSaid, Recent, ToolReturned, Turn, call_key
 from voiceagent.brain._understanding import Understanding, understand
@@ -224,7 +225,9 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
     free_text = step.fresh and step.block.needed in _FREE_TEXT  # the words are the message
     if routing and heard.routing_intent is Intent.CLAIMS and not free_text:
         carrier = {"carrier": heard.carrier} if heard.carrier else {}
-        yield from _once(step, "report_claim", carrier)
+        # What happened, told as a story, is the claim's message; "file a claim" is not.
+        told = {"summary": heard.text[:200]} if CLAIM_SITUATION.search(heard.text.lower()) else {}
+        yield from _once(step, "report_claim", {**carrier, **told})
     yield from _answers(step)
     if routing and heard.services and heard.routing_intent is not Intent.NEW_QUOTE:
         yield CallTool("ask_services")  # "do you write boats? I'm buying one": a quote
@@ -312,7 +315,9 @@ def _answer_to(step: _Step, needed: Question) -> Iterator[CallTool]:
         tool, argument = _CHOICE_TOOL[needed]
         said = _OUTRIGHT[needed](heard)
         values = {said.value} if said is not None else set()
-        if not values:
+        # "transfer me to Jason anyway" names the person again: its "me" answers nothing
+        insisting = needed is Question.CALLER_KIND and heard.person is not None
+        if not values and not insisting:
             values = {_CHOICES_FOR[needed][c] for c in heard.choices if c in _CHOICES_FOR[needed]}
         if needed is Question.CALLER_KIND and len(values) != 1:
             kind = _kind_from_intent(heard)

@@ -62,9 +62,12 @@ async def report_claim(
     carrier: Annotated[
         str | None, Field(max_length=80, description="The carrier, if the caller named it")
     ] = None,
+    summary: Annotated[
+        str | None, Field(description="What happened, in the caller's words, if they said")
+    ] = None,
 ) -> str | None:
     """The caller has a claim, an accident, damage, a theft or a loss, or asks about a claim."""
-    return await context.userdata.fire_from_tool("report_claim", carrier=carrier)
+    return await context.userdata.fire_from_tool("report_claim", carrier=carrier, summary=summary)
 
 
 @function_tool

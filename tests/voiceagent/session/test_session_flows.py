@@ -371,9 +371,13 @@ async def test_the_phone_number_is_recorded_in_digits(answer: str) -> None:
 async def test_claim_while_staff_are_in_takes_a_message_then_offers_the_carrier_line(
     status: str,
 ) -> None:
-    """A claim with no claims extensions: empathy, a stored message, then the carrier line."""
+    """A claim with no claims extensions: empathy, a stored message, then the carrier line.
+
+    What happened, as the caller told it, is the message: it is not asked for again.
+    """
     async with call_at(STATUSES[status]) as call:
-        reported = await call.turn("I was in a car accident this morning")
+        description = "I was in a car accident this morning"
+        reported = await call.turn(description)
         reported.expect[0].is_function_call(name="report_claim")  # no speech before the tool
         reported.expect.contains_agent_handoff(new_agent_type=AfterHoursAdapter)
         assert "so sorry to hear" in said(reported)
@@ -382,13 +386,9 @@ async def test_claim_while_staff_are_in_takes_a_message_then_offers_the_carrier_
             name="provide_details",
             arguments={"first_name": "Bo", "last_name": "Jones", "phone": "4075550123"},
         )
-        description = "The other driver ran the red light on Main Street"
-        left = await call.turn(description)
-        left.expect.contains_function_call(
-            name="provide_details", arguments={"message": description}
-        )
-        left.expect.contains_agent_handoff(new_agent_type=ClaimsAdapter)
-        assert "Do you know who your insurance carrier is?" in said(left)
+        contact.expect.contains_agent_handoff(new_agent_type=ClaimsAdapter)
+        assert "pass along" not in call.transcript()
+        assert "Do you know who your insurance carrier is?" in said(contact)
         carrier = await call.turn("State Farm")
         carrier.expect.contains_function_call(
             name="name_carrier", arguments={"carrier": "State Farm"}
@@ -410,7 +410,7 @@ async def test_claim_while_staff_are_in_takes_a_message_then_offers_the_carrier_
 async def test_claim_description_is_the_message_not_a_second_claim() -> None:
     """A claim described while the message is taken is stored as said, not re-reported."""
     async with call_at(OPEN) as call:
-        await call.turn("I was in a car accident this morning")
+        await call.turn("I need to file a claim")  # no story yet: what happened is asked for
         await call.turn("Bo Jones, 407 555 0123")
         description = "Someone rear-ended me on I-4"
         left = await call.turn(description)
