@@ -32,6 +32,7 @@ __all__ = [
     "HolidayRule",
     "InsuranceLine",
     "Lunch",
+    "Misses",
     "Office",
     "Persona",
     "RingGroup",
@@ -245,6 +246,9 @@ class Office(_Frozen):
     short_name: str = ""
     address: NonBlank
     location_label: str = ""
+    address_spoken: str = ""
+    """The address as a person reads it out ("seventy-two oh eight West Sand Lake Road,
+    Suite two oh six, Orlando, Florida"); empty when it reads as written."""
     website: str = ""
     website_spoken: str = ""
     general_email: NonBlank
@@ -252,8 +256,11 @@ class Office(_Frozen):
     fax: str | None = None
     phone: str = ""
     timezone: NonBlank
+    timezone_spoken: str = ""
+    """How the receptionist names the timezone after the hours ("Eastern")."""
     hours_phrase: NonBlank
-    """The static hours answer, lunch included."""
+    """The hours as written, lunch included, for records and displays. The receptionist
+    says the hours from `hours` and `lunch`, so the two can never disagree."""
     hours: dict[Weekday, DailyHours]
     lunch: Lunch | None = None
     holidays: tuple[HolidayRule, ...] = ()
@@ -262,6 +269,27 @@ class Office(_Frozen):
     """A holiday on Saturday is observed on Friday, one on Sunday on Monday."""
     services: tuple[NonBlank, ...] = ()
     room_prefix: str = ""
+
+
+class Misses(_Frozen):
+    """How patient the receptionist is with caller turns it cannot use.
+
+    A miss is a caller turn that does not move the call on: nothing understood,
+    off-topic, a name not in the directory, a carrier without a number. The first
+    miss gets a clarifying question in other words; after `in_a_row` misses in a
+    row, or `per_call` in the whole call, the receptionist stops guessing and gets
+    the caller to a person (live during business hours, otherwise a message).
+    """
+
+    in_a_row: Annotated[int, Field(ge=1, le=5)] = 2
+    per_call: Annotated[int, Field(ge=1, le=10)] = 3
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if self.per_call < self.in_a_row:
+            msg = f"per_call ({self.per_call}) must be at least in_a_row ({self.in_a_row})"
+            raise ValueError(msg)
+        return self
 
 
 class Telephony(_Frozen):
@@ -286,10 +314,13 @@ class AgencyConfig(_Frozen):
     """Key of the ring group that takes payments, ID cards, dec pages, appointments."""
     claims_ring_group: str | None = None
     """Key of the ring group for business-hours claims transfers."""
+    front_desk_ring_group: str | None = None
+    """Key of the ring group that takes a caller whom nobody else can be named for."""
     escalation_department: str = "Management"
     """Department tried last in the personal new-quote fallback chain."""
     carriers: tuple[Carrier, ...]
     telephony: Telephony = Field(default_factory=Telephony)
+    misses: Misses = Field(default_factory=Misses)
 
     @model_validator(mode="after")
     def _check(self) -> Self:

@@ -286,6 +286,7 @@ def _check_ring_groups(config: AgencyConfig) -> list[str]:
     for field, key in (
         ("payments_ring_group", config.payments_ring_group),
         ("claims_ring_group", config.claims_ring_group),
+        ("front_desk_ring_group", config.front_desk_ring_group),
     ):
         if key is not None and key not in keys:
             problems.append(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import time
 
 from statecharts._agency import AgencyConfig, AlphaSplit, InsuranceLine, RingGroup, StaffMember
-from statecharts._caller import CallerRecord, Intent
+from statecharts._caller import INTAKE_INTENTS, CallerRecord, Intent
 from statecharts._effects import Target, TargetKind
 from statecharts._routing import (
     DEFAULT_LETTER,
@@ -23,7 +23,9 @@ from statecharts._routing import (
 __all__ = [
     "account_executive_for",
     "claims_target",
+    "front_desk_target",
     "group_target",
+    "heading_target",
     "intake_target",
     "office_target",
     "payments_target",
@@ -44,7 +46,7 @@ def person_target(config: AgencyConfig, member: StaffMember, reason: str = "") -
     return Target(
         kind=TargetKind.PERSON,
         name=member.name,
-        spoken_name=member.spoken_name,
+        spoken_name=member.first_name,
         extension=member.extension,
         destination=member.destination or _fill(telephony.extension_destination, member.extension),
         voicemail=member.voicemail or _fill(telephony.voicemail_destination, member.extension),
@@ -145,3 +147,49 @@ def intake_target(
         return person_target(config, member, kind.value) if member else None
     member = account_executive_for(config, record)
     return person_target(config, member, "alpha_split") if member else None
+
+
+def front_desk_target(config: AgencyConfig) -> Target | None:
+    """The ring group that takes a caller nobody else can be named for, when configured."""
+    key = config.front_desk_ring_group
+    group = ring_group(config, key) if key else None
+    return group_target(config, group, reason="front_desk") if group is not None else None
+
+
+def _routable(record: CallerRecord) -> bool:
+    """The line of business and what the alpha split needs for it are known."""
+    if record.insurance_type is InsuranceLine.BUSINESS:
+        return bool(record.business_name)
+    if record.insurance_type is InsuranceLine.PERSONAL:
+        return bool(record.last_name_spelled or record.last_name)
+    return False
+
+
+def heading_target(
+    config: AgencyConfig,
+    record: CallerRecord,
+    moment: time,
+    *,
+    person: StaffMember | None = None,
+    after_hours: bool = False,
+) -> Target:
+    """Where a call was heading, from what is known so far: for a callback or a message.
+
+    The person asked for, else the target the rules give for the need (claims, the
+    payments group, the account executive by alpha split once the line and the name
+    are known), and only when nothing else is known the office ("our team").
+    """
+    if person is not None:
+        return person_target(config, person, "requested")
+    intent = record.call_intent
+    if intent is Intent.CLAIMS:
+        return claims_target(config)
+    if intent is Intent.APPOINTMENT or (intent is Intent.MAKE_PAYMENT and not after_hours):
+        group = payments_target(config)  # after hours a payment is the AE's, as in the intake
+        if group is not None:
+            return group
+    if intent in INTAKE_INTENTS and _routable(record):
+        target = intake_target(config, record, moment, after_hours=after_hours)
+        if target is not None:
+            return target
+    return office_target(config)

@@ -27,7 +27,7 @@ from statecharts._diagram_model import (
     Reason,
     View,
 )
-from statecharts._diagram_words import action_words, event_words, guard_words
+from statecharts._diagram_words import RECOVERY_EVENTS, action_words, event_words, guard_words
 
 __all__ = ["condition", "detail_view", "full_view", "overview"]
 
@@ -171,9 +171,51 @@ def legend(story: Story) -> tuple[LegendGroup, ...]:
     return tuple(groups)
 
 
+def _recovery(story: Story) -> tuple[ChartTransition, ...]:
+    """Transitions that move a call on when the caller cannot be understood."""
+    return tuple(t for t in story.transitions if set(t.events) & RECOVERY_EVENTS)
+
+
+def recovery_legend(story: Story) -> tuple[LegendGroup, ...]:
+    """The recovery moves, once: from each step, where the call goes and when."""
+    moves = _recovery(story)
+    if not moves:
+        return ()
+    by_source: dict[str, list[ChartTransition]] = {}
+    for t in moves:
+        by_source.setdefault(t.source, []).append(t)
+    items = []
+    for source, ts in by_source.items():
+        ways = []
+        for t in ts:
+            assert t.target is not None  # a recovery moves the call
+            when = condition(story, [t])
+            ways.append(story.names[t.target] + (f" [{when}]" if when else ""))
+        items.append(LegendItem(f"recovery:{source}", f"{story.names[source]} → "
+                                + "; else ".join(ways), tuple(ts)))  # fmt: skip
+    heading = f"When the caller cannot be understood ({event_words(moves[0].events[0])})"
+    return (LegendGroup(heading, tuple(items)),)
+
+
+def _recovery_here(story: Story, state: str) -> tuple[LegendGroup, ...]:
+    """The recovery moves from, or into, this state's steps."""
+
+    def touches(item: LegendItem) -> bool:
+        return any(
+            story.within(t.source, state) or (t.target and story.within(t.target, state))
+            for t in item.transitions
+        )
+
+    return tuple(
+        LegendGroup(group.heading, tuple(i for i in group.items if touches(i)))
+        for group in recovery_legend(story)
+        if any(touches(i) for i in group.items)
+    )
+
+
 def overview(story: Story) -> View:
     """The story states and the transitions between them; call-wide rules as a legend."""
-    wide = set(story.call_wide())
+    wide = set(story.call_wide()) | set(_recovery(story))
 
     def place(t: ChartTransition) -> tuple[str, str] | None:
         if t in wide or t.target is None:
@@ -189,7 +231,9 @@ def overview(story: Story) -> View:
     finals = tuple(s for s in story.story if s in story.finals)
     first, last = story.names[story.story[0]], story.names[story.story[-1]]
     title = f"The call, from {first} to {last}"
-    return View("overview", title, nodes, edges, (), legend(story), finals)
+    return View(
+        "overview", title, nodes, edges, (), (*legend(story), *recovery_legend(story)), finals
+    )
 
 
 def _any_step(state: str) -> str:
@@ -232,7 +276,7 @@ def _reading(helps: Sequence[str]) -> tuple[LegendGroup, ...]:
 
 def detail_view(story: Story, state: str) -> View:
     """One compound state: its steps, how calls come in, and where they go next."""
-    wide = set(story.call_wide())
+    wide = set(story.call_wide()) | set(_recovery(story))
     mine = [t for t in story.transitions if t not in wide]
     frames, nodes = _steps(story, [state], mine)
 
@@ -271,7 +315,7 @@ def detail_view(story: Story, state: str) -> View:
         (*ordered_entries, *nodes, *ordered_exits),
         edges,
         tuple(frames),
-        (*legend(story), *_reading(helps)),
+        (*legend(story), *_recovery_here(story, state), *_reading(helps)),
         sinks=tuple(n.id for n in ordered_exits),
         sources=tuple(n.id for n in ordered_entries),
     )

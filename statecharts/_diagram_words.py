@@ -13,6 +13,7 @@ __all__ = [
     "ACTION_WORDS",
     "EVENT_WORDS",
     "GUARD_WORDS",
+    "RECOVERY_EVENTS",
     "action_words",
     "event_words",
     "guard_words",
@@ -40,10 +41,14 @@ GUARD_WORDS: Final[dict[str, tuple[str, str]]] = {
     "carrier_resolved": ("carrier known", "carrier not found"),
     "carrier_needs_line": ("carrier has two lines", "no line to choose"),
     "message_complete": ("name, phone and message taken", "message incomplete"),
-    "claim_needs_carrier": ("claim, 24/7 line not yet given", "no carrier line needed"),
+    "claim_needs_carrier": ("claim, 24-hour line not yet given", "no carrier line needed"),
     "no_message_taken": ("no message yet", "message already taken"),
     "away_again": ("twice", "first time"),
     "phone_unconfirmed": ("a number was read back", "no number read back"),
+    "call_answered": ("already answered", "not answered yet"),
+    "helped_before": ("moved on once already", "first time"),
+    "has_callback_number": ("a number to call back", "no number to call back"),
+    "callback_owed": ("a need and a number, nothing stored", "nothing owed"),
 }
 """Every guard of the chart, as a diagram says it."""
 
@@ -62,12 +67,20 @@ EVENT_WORDS: Final[dict[str, str]] = {
     "spanish_speaker": "Spanish speaker",
     "transfer_succeeded": "transfer connected",
     "transfer_failed": "transfer failed",
+    "caller_unclear": "not understood",
+    "stuck": "out of patience",
+    "repeat": "asked to repeat",
 }
 """Events whose name does not read well with its underscores taken out."""
 
+RECOVERY_EVENTS: Final[frozenset[str]] = frozenset({"stuck"})
+"""Events that move a call on when the caller cannot be understood (issue 8). They cross
+every view's story, so the overview and detail views list them in the legend; the full
+view draws them."""
+
 ACTION_WORDS: Final[dict[str, str]] = {
-    "end_on_error": "a message is stored",
-    "end_on_time_limit": "a callback request is stored",
+    "end_on_error": "what the caller left is kept",
+    "end_on_time_limit": "what the caller left is kept",
     "check_in": "asks if the caller is still there",
 }
 """Actions a reader of the call-wide rules should know about."""

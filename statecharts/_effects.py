@@ -46,7 +46,9 @@ class Target:
     name: str
     """Canonical name of the person, or the group's display name."""
     spoken_name: str
-    """How the receptionist says it ("Lewis", "our team")."""
+    """How the receptionist names it in a sentence, as written ("Louis", "our team").
+
+    Pronunciation hints ("Lewis") are applied only to text sent to speech synthesis."""
     extension: str | None = None
     group: str | None = None
     """Ring-group key, when the target is a group."""
@@ -70,6 +72,9 @@ class OutcomeKind(StrEnum):
     MESSAGE = "message"
     ANSWERED = "answered"
     HUNG_UP = "hung_up"
+    UNRESOLVED = "unresolved"
+    """The call ended before the caller could be helped (not understood, an error, the
+    time limit) and left nothing to call back on: they were told how to reach us."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,9 @@ class MessageKind(StrEnum):
     TRANSFER_FAILED = "transfer_failed"
     ERROR = "error"
     """The call ended on an internal error; staff should call back."""
+    DROPPED_CALL = "dropped_call"
+    """The caller hung up or went silent after saying what they needed and how to reach
+    them, before being transferred, answered or given a message: call them back."""
 
 
 @dataclass(frozen=True, slots=True)

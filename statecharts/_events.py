@@ -20,6 +20,7 @@ from statecharts._text import normalize_phone, normalize_spelling
 
 __all__ = [
     "EVENTS",
+    "SHELL_EVENTS",
     "CallerKind",
     "CallerRole",
     "CertificateKind",
@@ -173,7 +174,7 @@ _NONE: Mapping[str, Parser] = {}
 EVENTS: Mapping[str, EventSpec] = {
     "greeted": EventSpec(_NONE, _NONE),
     "request": EventSpec({"intent": _intake_intent}, {"summary": _text}),
-    "report_claim": EventSpec(_NONE, {"carrier": _carrier}),
+    "report_claim": EventSpec(_NONE, {"carrier": _carrier, "summary": _text}),
     "certificate": EventSpec(_NONE, {"kind": _choice(CertificateKind)}),
     "certificate_kind": EventSpec({"kind": _choice(CertificateKind)}, _NONE),
     "mortgagee_request": EventSpec(_NONE, {"role": _choice(CallerRole)}),
@@ -205,15 +206,35 @@ EVENTS: Mapping[str, EventSpec] = {
     "name_carrier": EventSpec({"carrier": _carrier}, _NONE),
     "carrier_unknown": EventSpec(_NONE, _NONE),
     "request_callback": EventSpec(_NONE, _NONE),
-    "leave_message": EventSpec(_NONE, _NONE),
+    "leave_message": EventSpec(
+        _NONE, {"person": lambda f, v: _text(f, v, limit=60), "message": _text}
+    ),
+    "repeat": EventSpec(_NONE, _NONE),
     "transfer_succeeded": EventSpec(_NONE, _NONE),
     "transfer_failed": EventSpec(_NONE, {"reason": _text}),
     "caller_done": EventSpec(_NONE, _NONE),
     "hangup": EventSpec(_NONE, _NONE),
     "caller_away_timeout": EventSpec(_NONE, _NONE),
+    "caller_unclear": EventSpec(_NONE, _NONE),
     "call_time_limit": EventSpec(_NONE, _NONE),
 }
 """Every event a speech adapter or the shell may send, by name."""
+
+SHELL_EVENTS = frozenset(
+    {
+        "greeted",
+        "transfer_succeeded",
+        "transfer_failed",
+        "hangup",
+        "caller_away_timeout",
+        "caller_unclear",
+        "call_time_limit",
+    }
+)
+"""Events the shell fires from what happens on the line, never a language model's tool.
+
+`caller_unclear`: a caller turn ended and produced no accepted event (nothing said
+could be used), as `caller_away_timeout` reports a silence."""
 
 
 def parse_arguments(event: str, arguments: Mapping[str, Any]) -> dict[str, Any]:

@@ -42,14 +42,16 @@ so the answer is worked out once per configuration reached, not on every `fire`.
 """
 
 
-def _targetless(sources: Sequence[State], *, on: str) -> Any:
+def _targetless(sources: Sequence[State], *, on: str, cond: str | None = None) -> Any:
     """The same targetless transition (answer in place) from each of `sources`."""
-    return functools.reduce(operator.or_, (source.to(None, on=on) for source in sources))
+    return functools.reduce(operator.or_, (source.to(None, on=on, cond=cond) for source in sources))
 
 
-def _to_ended(sources: Sequence[State], ended: State, *, on: str) -> Any:
-    """The same transition to `ended` from each of `sources`."""
-    return functools.reduce(operator.or_, (source.to(ended, on=on) for source in sources))
+def _to_each(sources: Sequence[State], target: State, *, on: str, cond: str | None = None) -> Any:
+    """The same transition to `target` from each of `sources`."""
+    return functools.reduce(
+        operator.or_, (source.to(target, on=on, cond=cond) for source in sources)
+    )
 
 
 class _Bookkeeper:
@@ -67,7 +69,7 @@ class _Bookkeeper:
 
     def on_transition(self, event: str) -> None:
         if event != "caller_away_timeout":
-            self._chart.away_count = 0
+            self._chart.away_count = 0  # the caller said something: back from silence
 
 
 class Reception(ReceptionRules, StateChart["Reception"]):
@@ -128,6 +130,8 @@ class Reception(ReceptionRules, StateChart["Reception"]):
     )
     """Where the receptionist talks with the caller: not while a transfer or voicemail is
     under way, when anything it said would talk over the transfer line."""
+    _LISTENING = _TALKING[1:]
+    """Where a caller's turn answers the receptionist (the greeting is said to no one yet)."""
 
     # --- greeting and triage -------------------------------------------------------------
     greeted = call.greeting.to(call.triage)
@@ -248,22 +252,69 @@ class Reception(ReceptionRules, StateChart["Reception"]):
     leave_message = call.triage.to(call.after_hours.taking_message, on="start_requested_message")
     call.after_hours.taking_message.to(call.after_hours.message_recorded, cond="message_complete")
     call.after_hours.message_recorded.to(call.claims.carrier_question, cond="claim_needs_carrier")
-    call.after_hours.message_recorded.to(ended)
+    call.after_hours.message_recorded.to(ended, on="wrap_up")
+
+    # --- never stuck: out of patience with turns it cannot use, the call moves on ---------
+    _ASKING = (
+        call.triage.listening,
+        call.triage.which_person,
+        call.triage.restricted_question,
+        call.mortgagee.certificate_kind_question,
+        call.mortgagee.lender_question,
+    )
+    _CARRIER = (call.claims.carrier_question, call.claims.carrier_line_question)
+    stuck = (
+        call.triage.listening.to(ended, cond="call_answered", on="unclear_wrap_up")
+        | _to_each(_ASKING[1:], call.triage.routing, cond="helped_before", on="route_for_help")
+        | _to_each(_ASKING, call.triage.intake, cond="office_open", on="start_help_intake")
+        | _to_each(_ASKING, call.after_hours.taking_message, on="start_help_message")
+        | call.triage.intake.to(call.triage.routing, on="route_for_help")
+        | call.triage.person_reason.to(call.triage.routing, on="route_unheard_reason")
+        | _to_each(
+            _CARRIER,
+            call.after_hours.taking_message,
+            cond="no_message_taken",
+            on="help_with_claim_callback",
+        )
+        | _to_each((*_CARRIER, call.claims.carrier_given), ended, on="unclear_wrap_up")
+        | call.after_hours.taking_message.to(
+            call.after_hours.message_recorded, cond="has_callback_number", on="keep_what_we_have"
+        )
+        | call.after_hours.taking_message.to(ended, on="unclear_goodbye")
+    )
+    """Raised by a miss once the agency's patience is spent (see `Misses`): get the caller
+    to a person, or keep what they left, instead of asking again."""
+    del _ASKING, _CARRIER
 
     # --- anywhere in the call ---------------------------------------------------------------
     provide_details = call.to(None, on="take_details")
     confirm_phone = call.to(None, cond="phone_unconfirmed", on="confirm_phone_answer")
     ask_hours = _targetless(_TALKING, on="answer_hours")
     ask_services = _targetless(_TALKING, on="answer_services")
+    repeat = _targetless(_TALKING, on="say_again")
     redirect = _targetless(_TALKING, on="answer_redirect")
-    caller_done = _to_ended(_TALKING, ended, on="wrap_up")
+    caller_unclear = _targetless(_LISTENING, on="clarify")
+    caller_done = (
+        call.after_hours.taking_message.to(
+            call.after_hours.message_recorded, cond="has_callback_number", on="finish_message"
+        )
+        | _to_each(
+            # a need staff must act on is stated in these (certificates and mortgagee
+            # changes are answered by email); taking a message stores it itself
+            _TALKING[1:3],
+            call.after_hours.message_recorded,
+            cond="callback_owed",
+            on="leave_callback",
+        )
+        | _to_each(_TALKING, ended, on="wrap_up")
+    )
     hangup = call.to(ended, on="caller_hung_up")
     caller_away_timeout = call.to(ended, cond="away_again", on="silence_goodbye") | call.to(
         None, on="check_in"
     )
     call_time_limit = call.to(ended, on="end_on_time_limit")
     error_execution = call.to(ended, on="end_on_error")
-    del _TALKING
+    del _TALKING, _LISTENING
 
     def __init__(
         self,
@@ -307,6 +358,7 @@ class Reception(ReceptionRules, StateChart["Reception"]):
             msg = f"{event} is not possible while the call is in {self.where()}"
             raise Refusal(msg) from None
         self.event_log.append((event, dict(parsed)))
+        self._after_event(event)
         self._release_callbacks_once_ended()
         return self.path[before:]
 

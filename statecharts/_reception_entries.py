@@ -8,27 +8,22 @@ effect itself, in the order the caller must hear and the store must see them.
 from __future__ import annotations
 
 from statecharts._calendar import OfficeStatus
-from statecharts._caller import Intent
-from statecharts._decisions import (
-    office_target,
-)
+from statecharts._caller import Intent, Question
 from statecharts._effects import (
     EndCall,
     Outcome,
     OutcomeKind,
-    RecordMessage,
     TargetKind,
     Transfer,
     TransferToVoicemail,
 )
-from statecharts._reception_actions import ReceptionActions
+from statecharts._reception_misses import ReceptionMisses
 from statecharts._script import Line
-from statecharts._text import phone_last_four
 
 __all__ = ["ReceptionRules"]
 
 
-class ReceptionRules(ReceptionActions):
+class ReceptionRules(ReceptionMisses):
     """Guards, actions and entry actions of the reception chart (mixed into `Reception`)."""
 
     # --- entering states: what the shell must do ----------------------------------------------
@@ -50,29 +45,34 @@ class ReceptionRules(ReceptionActions):
             Line.CLAIMS_CARRIER_QUESTION,
             after_message=after_message,
             ask="no" if named else "yes",
+            question="" if named else self._ask(Question.CARRIER),
         )
         match = self._carrier_match(None) if named else None
         if match is not None and match.carrier is None and not match.needs_line:
-            self.carrier_not_found(named)  # said, but not one we have a number for
+            self._no_carrier_number(named)  # said, but not one we have a number for
 
     def on_enter_certificate_kind_question(self) -> None:
         """New certificate, or an existing one?"""
         self.record.call_intent = Intent.CERTIFICATES
-        self._say(Line.CERTIFICATE_KIND_QUESTION)
+        self._need()
+        self._say(Line.CERTIFICATE_KIND_QUESTION, question=self._ask(Question.CERTIFICATE_KIND))
 
     def on_enter_certificate_emailed(self) -> None:
         """New certificates: the certificate email, the app and the portal."""
         self.record.call_intent = Intent.CERTIFICATES
+        self._answer()
         self._say(Line.CERTIFICATE_NEW)
 
     def on_enter_lender_question(self) -> None:
         """Mortgagee requests: bank, or policyholder?"""
         self.record.call_intent = Intent.MORTGAGEE_LIENHOLDERS
-        self._say(Line.LENDER_QUESTION)
+        self._need()
+        self._say(Line.LENDER_QUESTION, question=self._ask(Question.CALLER_ROLE))
 
     def on_enter_in_writing(self) -> None:
         """Policyholders: mortgagee changes go in writing to the general email."""
         self.record.call_intent = Intent.MORTGAGEE_LIENHOLDERS
+        self._answer()
         self._say(Line.MORTGAGEE_IN_WRITING)
 
     def on_enter_bank_answer(self) -> None:
@@ -80,6 +80,7 @@ class ReceptionRules(ReceptionActions):
         self.record.call_intent = self.record.call_intent or Intent.BANK_CALLER
         if self.record.call_intent is Intent.MORTGAGEE_LIENHOLDERS:
             self.record.call_intent = Intent.BANK_CALLER
+        self._answer()
         self._say(Line.BANK_ANSWER)
 
     def on_enter_transfer(self) -> None:
@@ -104,27 +105,40 @@ class ReceptionRules(ReceptionActions):
         self.effects.append(TransferToVoicemail(target))
 
     def on_enter_taking_message(self) -> None:
-        """Say why a message is being taken; an earlier message is stored, so ask afresh."""
+        """Say why a message is being taken, and for whom; what was said is its text.
+
+        An earlier message is stored, so a new one is asked afresh; otherwise the
+        caller's own words about their need are the message, never asked for again.
+        """
         if self._messages_recorded:
             self.record.message = None
-        target = self.target or office_target(self.config)
+        elif self.record.message is None and self._need_text:
+            self.record.message = self._need_text
+        target = self.target or self._heading()
         self.target = target
         if target.kind is TargetKind.PERSON:
             self.record.assigned_agent = target.name
+        complete = self.message_complete()
+        line = self._message_line
+        if line in self.said and line is not Line.MESSAGE_TRANSFER_FAILED:
+            if complete:
+                return  # said once already; the message is taken at once
+            line = Line.MESSAGE_AGAIN  # why was said once already
         self._say(
-            self._message_line, name=target.spoken_name if target.kind is TargetKind.PERSON else ""
+            line, name=self._for_whom(), about=self._about(), complete="yes" if complete else "no"
         )
 
     def on_enter_message_recorded(self) -> None:
-        """Store the message first, then tell the caller it was taken."""
-        target = self.target
-        self._messages_recorded += 1
-        self.effects.append(
-            RecordMessage(self._message(self._message_kind, self.record.message or ""))
-        )
-        spoken = target.spoken_name if target and target.kind is TargetKind.PERSON else ""
+        """Store the message first, then tell the caller it was passed on, and to whom."""
+        target = self._recheck_target()
+        self._store(self._message_kind, self.record.message or "")
+        closed = self.moment.status in (OfficeStatus.CLOSED, OfficeStatus.HOLIDAY)
         self._say(
-            Line.MESSAGE_TAKEN, name=spoken, last4=phone_last_four(self.record.phone_number or "")
+            Line.MESSAGE_TAKEN,
+            name=self._for_whom(),
+            about=self._about(),
+            when=" on the next business day" if closed else "",
+            last4=self._last4(),
         )
         if self.outcome is None or self.outcome.kind is not OutcomeKind.TRANSFER:
             self.outcome = Outcome(OutcomeKind.MESSAGE, target)

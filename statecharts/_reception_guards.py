@@ -44,6 +44,10 @@ class ReceptionGuards:
     target: Target | None
     outcome: Outcome | None
     away_count: int
+    misses: int
+    """Caller turns in a row the receptionist could not use (see `Misses`)."""
+    misses_total: int
+    """Caller turns in the whole call the receptionist could not use."""
     read_back_phone: bool
     """Spoken calls: a number the caller says is read back, and kept only once confirmed."""
     phone_to_confirm: str | None
@@ -68,6 +72,26 @@ class ReceptionGuards:
         self.target = None
         self.outcome = None
         self.away_count = 0
+        self.misses = 0
+        self.misses_total = 0
+        self._missed = False
+        """The event being handled was a miss (set by the miss actions)."""
+        self._asked: tuple[Question, tuple[int, ...]] | None = None
+        """The question last put to the caller, and the wordings used in its last two
+        askings (the latest last)."""
+        self._got = ""
+        """An acknowledgement of what the caller gave since ("Got it, Sam."), said before
+        the same question in other words."""
+        self._need_text: str | None = None
+        """What the caller said they need, in their words (the message text if one is taken)."""
+        self._answered = False
+        """The caller's latest need was answered (an email, a carrier's number, ...)."""
+        self._closing = False
+        """The caller said they are done: after their message, no more offers."""
+        self._helped = False
+        """The call was moved on once for turns it could not use."""
+        self._last_answer: tuple[Line, dict[str, str]] | None = None
+        """The last answer line said, and its parameters, for "could you repeat that?"."""
         self.read_back_phone = read_back_phone
         self.phone_to_confirm = None
         self._message_kind = MessageKind.MESSAGE
@@ -83,8 +107,12 @@ class ReceptionGuards:
     # --- reading the world --------------------------------------------------------------------
     @property
     def moment(self) -> OfficeMoment:
-        """The office's status at the chart's instant."""
-        return office_moment(self.config.office, self.now)
+        """The office's status at the chart's instant (computed once per instant)."""
+        cached = self.__dict__.get("_moment")
+        if cached is None or cached[0] != self.now:
+            cached = (self.now, office_moment(self.config.office, self.now))
+            self.__dict__["_moment"] = cached
+        return cached[1]
 
     def pending_question(self) -> Question | None:
         """What the receptionist still needs to ask the caller here, if anything.
@@ -217,8 +245,15 @@ class ReceptionGuards:
         return message_question(self.record) is None and self.phone_to_confirm is None
 
     def claim_needs_carrier(self) -> bool:
-        """A claim's callback was taken, and the carrier's 24/7 line has not been offered yet."""
-        return self.record.call_intent is Intent.CLAIMS and not self._carrier_offered
+        """A claim's callback was taken, and the carrier's 24-hour line was not offered yet.
+
+        Not once the caller has said they are done: their message is taken, they go.
+        """
+        return (
+            self.record.call_intent is Intent.CLAIMS
+            and not self._carrier_offered
+            and not self._closing
+        )
 
     def no_message_taken(self) -> bool:
         """No message has been stored in this call yet."""
@@ -231,3 +266,38 @@ class ReceptionGuards:
     def away_again(self) -> bool:
         """The caller was already checked on once and is still silent."""
         return self.away_count >= 1
+
+    # --- never stuck --------------------------------------------------------------------------
+    def helped_before(self) -> bool:
+        """The call was moved on once already: this time, straight to a person or a message."""
+        return self._helped
+
+    def call_answered(self) -> bool:
+        """The caller's latest need was answered: an email, a carrier's number, the hours."""
+        return self._answered
+
+    # --- nothing a caller leaves is lost ------------------------------------------------------
+    def has_callback_number(self) -> bool:
+        """A number to call back on: given (or read back, not yet confirmed), or caller ID."""
+        r = self.record
+        return bool(r.phone_number or self.phone_to_confirm or r.caller_number)
+
+    def need_stated(self) -> bool:
+        """The caller said what they need (or whom they want)."""
+        r = self.record
+        return bool(
+            r.call_intent is not None
+            or self._need_text
+            or r.requested_agent_name
+            or r.restricted_agent_name
+            or self._person_asked_for
+        )
+
+    def callback_owed(self) -> bool:
+        """A stated need, not answered, no message yet, and a number: staff must call back."""
+        return (
+            self.need_stated()
+            and not self._answered
+            and self._messages_recorded == 0
+            and self.has_callback_number()
+        )

@@ -15,4 +15,6 @@ out on both sides.
   bilingual pick, the ring groups, looking people up by name).
 - `outcomes.py`: what a call with a given need, at a given office status, must
   end in: a transfer to whom, a voicemail for whom, a message for whom, or answered.
+- `promises.py`: who takes a caller nobody could understand (issue 8), and whom a
+  message or a dropped call's callback is for (issue 11).
 """

@@ -18,6 +18,7 @@ __all__ = [
     "CLAIMS_GROUP",
     "CLOSES",
     "ESCALATION",
+    "FRONT_DESK_GROUP",
     "LUNCH_ENDS",
     "LUNCH_STARTS",
     "OPENS",
@@ -49,6 +50,9 @@ VA_GROUP = ("VA", "Virtual Assistant Team", ("7016", "7008"))
 """Payments, ID cards, dec pages and appointments: Ann and Sheree (section 2)."""
 CLAIMS_GROUP = ("Claims", "Claims Team", ())
 """Business-hours claims: the client never supplied its extensions (section 2)."""
+FRONT_DESK_GROUP = VA_GROUP[0]
+"""Issue 8: during business hours, a caller nobody could understand and who gave no name
+to route on is put through to the front desk, the VA group (Ann and Sheree)."""
 
 
 class Split(StrEnum):

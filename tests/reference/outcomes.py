@@ -151,7 +151,8 @@ class Ending:
     kind: OutcomeKind
     to: Addressee | None = None
     callback: bool = False
-    """The message is a callback request (lunch, or a claims callback)."""
+    """The message is a callback request (lunch, a claims callback, or open with nobody to
+    put the call through to live)."""
     notes: tuple[str, ...] = field(default=(), compare=False)
     """Why the reference expects this, for failure messages."""
 
@@ -259,7 +260,9 @@ def ending(
         live = to.kind == "person" or (to.kind == "group" and agency.group_has_lines(to))
         if live and not transfer_fails:
             return Ending(OutcomeKind.TRANSFER, to, notes=("open: a live transfer",))
-        return Ending(OutcomeKind.MESSAGE, to, notes=("open, no transfer: a message",))
+        if not live:  # issue 12: nobody to put through live is said plainly, a callback
+            return Ending(OutcomeKind.MESSAGE, to, callback=True, notes=("open, not live",))
+        return Ending(OutcomeKind.MESSAGE, to, notes=("open, the transfer failed: a message",))
     if to.kind == "person" and agency.voicemail and not transfer_fails:
         return Ending(OutcomeKind.VOICEMAIL, to, notes=("after hours: voicemail",))
     return Ending(OutcomeKind.MESSAGE, to, notes=("after hours: a message",))

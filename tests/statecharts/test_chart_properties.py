@@ -365,8 +365,20 @@ class ReceptionCalls(RuleBasedStateMachine):
             return intake_addressee(intent, caller, self.at)
         return None
 
+    def _check_front_desk(self, target: Target) -> bool:
+        """The front desk (issue 8): out of patience, no name to route on; True if it is that."""
+        if target.reason != "front_desk":
+            return False
+        assert target.group == self.config.front_desk_ring_group
+        limits, chart = self.config.misses, self.chart
+        assert chart.misses >= limits.in_a_row or chart.misses_total >= limits.per_call
+        assert not chart.record.has_insurance_identifier()
+        return True
+
     def _check_routing(self) -> None:
         """Whatever the office status, routing picks who the reference picks."""
+        if self.chart.target is not None and self._check_front_desk(self.chart.target):
+            return
         expected = self._expected()
         if expected is not None:
             got = addressee_of(self.chart.target)
@@ -377,6 +389,8 @@ class ReceptionCalls(RuleBasedStateMachine):
     def _check_transfer(self, target: Target) -> None:
         when = calendar.status(self.at)
         assert when is Status.OPEN, f"a live transfer while {when} at {self.at}"
+        if self._check_front_desk(target):
+            return
         if target.kind is TargetKind.PERSON:
             self._check_person(target)
         else:

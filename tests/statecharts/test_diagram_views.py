@@ -73,8 +73,10 @@ def test_overview_has_at_most_twenty_edges_and_no_call_wide_one() -> None:
 
 
 def test_overview_shows_every_move_between_story_states() -> None:
-    """Each non-call-wide transition from one story state to another is on an overview edge."""
-    drawn = {t.key for e in chart_view(OVERVIEW).edges for t in e.transitions}
+    """Each non-call-wide move between story states is an edge, or a recovery in the legend."""
+    view = chart_view(OVERVIEW)
+    drawn = {t.key for e in view.edges for t in e.transitions}
+    drawn |= {t.key for g in view.legend for i in g.items for t in i.transitions}
     wide = set(STORY.call_wide())
     moves = [
         t
@@ -111,9 +113,9 @@ def test_legend_states_the_call_wide_rules_once() -> None:
     groups = chart_view(OVERVIEW).legend
     text = "\n".join(f"{g.heading}: {i.text}" for g in groups for i in g.items)
     assert "Anywhere in the call: hang-up; silence [twice]" in text
-    assert "error (a message is stored)" in text
-    assert "time limit (a callback request is stored)" in text
-    assert "hours; services; off-topic question: answered in place" in text
+    assert "error (what the caller left is kept)" in text
+    assert "time limit (what the caller left is kept)" in text
+    assert "hours; services; asked to repeat; off-topic question: answered in place" in text
     assert "caller done → Ended" in text
     assert text.count("hang-up") == 1
 
@@ -140,6 +142,7 @@ def test_detail_view_shows_every_transition_of_its_state(state: str) -> None:
     """Every non-call-wide transition into, within or out of the state is an edge or a note."""
     view = chart_view(state)
     drawn = {t.key for e in view.edges for t in e.transitions}
+    drawn |= {t.key for g in view.legend for i in g.items for t in i.transitions}
     wide = set(STORY.call_wide())
     for t in STORY.transitions:
         inside = STORY.within(t.source, state)
@@ -227,7 +230,7 @@ def test_a_new_call_wide_event_joins_the_legend_without_code_changes() -> None:
     """An event declared from every talking state is found and listed once in the legend."""
     view = chart_view(OVERVIEW, Toy)
     text = [i.text for g in view.legend for i in g.items]
-    assert "caller unclear: answered in place" in text
+    assert "not understood: answered in place" in text
     assert "hang-up → Ended" in text
     assert {e.id for e in view.edges} == {"hello->help", "help->bye", "bye->ended"}
     assert view_names(Toy) == (OVERVIEW, "help", FULL)
@@ -259,3 +262,17 @@ def test_a_calls_path_maps_onto_the_overview() -> None:
     view = chart_view(OVERVIEW)
     shown = [item.id for key in dict.fromkeys(recorder.keys) for item in view.find(key)]
     assert shown == ["greeting->triage", "triage->claims", "claims->after_hours"]
+
+
+def test_recovery_moves_are_listed_once_in_the_legend_not_drawn() -> None:
+    """What happens to a caller nobody can understand is one legend group, by step."""
+    view = chart_view(OVERVIEW)
+    assert not any("out of patience" in r.event for e in view.edges for r in e.reasons)
+    group = next(g for g in view.legend if g.heading.startswith("When the caller cannot"))
+    text = {i.text for i in group.items}
+    assert "Intake → Routing" in text
+    listening = next(t for t in text if t.startswith("Listening"))
+    assert listening.startswith("Listening → Ended [already answered]; else Intake [office open]")
+    triage = chart_view("triage")
+    here = next(g for g in triage.legend if g.heading.startswith("When the caller cannot"))
+    assert all(not i.text.startswith("Carrier") for i in here.items)  # claims' own steps

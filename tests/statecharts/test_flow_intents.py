@@ -29,6 +29,7 @@ from statecharts import (
     MessageKind,
     OutcomeKind,
     Question,
+    Reception,
     RecordMessage,
     Refusal,
     Say,
@@ -227,7 +228,7 @@ FLOWS = [
         LUNCH,
         (ev("request", intent="new_quote"), personal("Adams"), message("Quote for my car")),
         (*INTAKE_TO_MESSAGE, *MESSAGE_TAKEN),
-        ("intake_ack", "message_lunch", "message_taken"),
+        ("intake_ack", "message_lunch", "message_taken", "wrap_up"),
         message=(MessageKind.CALLBACK, "Rachel Moreno"),
         end=OutcomeKind.MESSAGE,
         record={"assigned_agent": "Rachel Moreno", "message": "Quote for my car"},
@@ -237,7 +238,7 @@ FLOWS = [
         CLOSED,
         (ev("request", intent="new_quote"), personal("Adams"), message()),
         (*INTAKE_TO_MESSAGE, *MESSAGE_TAKEN),
-        ("intake_ack", "message_closed", "message_taken"),
+        ("intake_ack", "message_closed", "message_taken", "wrap_up"),
         message=(MessageKind.MESSAGE, "Yarislyn"),
         end=OutcomeKind.MESSAGE,
         record={"assigned_agent": "Yarislyn"},
@@ -247,7 +248,7 @@ FLOWS = [
         HOLIDAY,
         (ev("request", intent="new_quote"), business("Theater Company"), message()),
         (*INTAKE_TO_MESSAGE, *MESSAGE_TAKEN),
-        ("intake_ack", "message_closed", "message_taken"),
+        ("intake_ack", "message_closed", "message_taken", "wrap_up"),
         message=(MessageKind.MESSAGE, "Rayvon"),
         end=OutcomeKind.MESSAGE,
     ),
@@ -279,7 +280,7 @@ FLOWS = [
             "after_hours.taking_message",
             *MESSAGE_TAKEN,
         ),
-        ("intake_ack", "voicemail", "message_transfer_failed", "message_taken"),
+        ("intake_ack", "voicemail", "message_transfer_failed", "message_taken", "wrap_up"),
         voicemail=("Yarislyn", "7011"),
         message=(MessageKind.TRANSFER_FAILED, "Yarislyn"),
         end=OutcomeKind.MESSAGE,
@@ -301,7 +302,7 @@ FLOWS = [
         SATURDAY,
         (ev("request", intent="make_payment"), personal("Garcia"), message()),
         (*INTAKE_TO_MESSAGE, *MESSAGE_TAKEN),
-        ("intake_ack", "message_closed", "message_taken"),
+        ("intake_ack", "message_closed", "message_taken", "wrap_up"),
         message=(MessageKind.MESSAGE, "Yarislyn"),
         end=OutcomeKind.MESSAGE,
     ),
@@ -341,13 +342,13 @@ FLOWS = [
         ),
         (
             "claim_empathy",
-            "message_transfer_failed",
+            "message_not_live",
             "message_taken",
             "claims_carrier_question",
             "carrier_number",
             "wrap_up",
         ),
-        message=(MessageKind.TRANSFER_FAILED, "Claims Team"),
+        message=(MessageKind.CALLBACK, "Claims Team"),
         end=OutcomeKind.MESSAGE,
         record={"call_intent": Intent.CLAIMS, "carrier": "State Farm"},
     ),
@@ -407,14 +408,39 @@ FLOWS = [
     Flow(
         "claims-closed-unknown-carrier-insurance-card",
         CLOSED,
+        (ev("report_claim"), ev("name_carrier", carrier="Acme Mutual")),
+        ("claims", "claims.carrier_question"),
+        ("claim_empathy", "claims_carrier_question", "carrier_not_found"),
+        record={"carrier": None},
+    ),
+    # A carrier not found twice in a row: no more guessing, a callback about the claim.
+    Flow(
+        "claims-closed-carrier-unknown-twice-takes-a-callback",
+        CLOSED,
         (
             ev("report_claim"),
             ev("name_carrier", carrier="Acme Mutual"),
             ev("carrier_unknown"),
+            message("Water everywhere"),
         ),
-        ("claims", "claims.carrier_question"),
-        ("claim_empathy", "claims_carrier_question", "carrier_not_found", "carrier_not_found"),
-        record={"carrier": None},
+        (
+            "claims",
+            "claims.carrier_question",
+            "after_hours",
+            "after_hours.taking_message",
+            *MESSAGE_TAKEN,
+        ),
+        (
+            "claim_empathy",
+            "claims_carrier_question",
+            "carrier_not_found",
+            "message_closed",
+            "message_taken",
+            "wrap_up",
+        ),
+        message=(MessageKind.CALLBACK, "Claims Team"),
+        end=OutcomeKind.MESSAGE,
+        record={"carrier": None, "message": "Water everywhere"},
     ),
     Flow(
         "claims-closed-callback-request-message",
@@ -427,7 +453,13 @@ FLOWS = [
             "after_hours.taking_message",
             *MESSAGE_TAKEN,
         ),
-        ("claim_empathy", "claims_carrier_question", "message_requested", "message_taken"),
+        (
+            "claim_empathy",
+            "claims_carrier_question",
+            "message_requested",
+            "message_taken",
+            "wrap_up",
+        ),
         message=(MessageKind.CALLBACK, "Claims Team"),
         end=OutcomeKind.MESSAGE,
         record={"message": "Water everywhere"},
@@ -473,12 +505,12 @@ FLOWS = [
         ),
         (
             "claim_empathy",
-            "message_transfer_failed",
+            "message_not_live",
             "message_taken",
             "claims_carrier_question",
             "carrier_number",
         ),
-        message=(MessageKind.TRANSFER_FAILED, "Claims Team"),
+        message=(MessageKind.CALLBACK, "Claims Team"),
         record={"carrier": "GEICO"},
     ),
     # Certificates: new ones by email (back to listening), existing ones to the CL AE.
@@ -621,7 +653,7 @@ FLOWS = [
         CLOSED,
         (ev("appointment"), message("I'd like to come in Tuesday")),
         ("triage.routing", "after_hours", "after_hours.taking_message", *MESSAGE_TAKEN),
-        ("appointment_closed", "message_closed", "message_taken"),
+        ("appointment_closed", "message_closed", "message_taken", "wrap_up"),
         message=(MessageKind.MESSAGE, "Virtual Assistant Team"),
         end=OutcomeKind.MESSAGE,
     ),
@@ -630,7 +662,7 @@ FLOWS = [
         LUNCH,
         (ev("appointment"), message()),
         ("triage.routing", "after_hours", "after_hours.taking_message", *MESSAGE_TAKEN),
-        ("appointment_closed", "message_lunch", "message_taken"),
+        ("appointment_closed", "message_lunch", "message_taken", "wrap_up"),
         message=(MessageKind.CALLBACK, "Virtual Assistant Team"),
         end=OutcomeKind.MESSAGE,
     ),
@@ -673,7 +705,7 @@ FLOWS = [
             "after_hours.taking_message",
             *MESSAGE_TAKEN,
         ),
-        ("person_screening", "message_lunch", "message_taken"),
+        ("person_screening_message", "message_lunch", "message_taken", "wrap_up"),
         message=(MessageKind.CALLBACK, "Louis"),
         end=OutcomeKind.MESSAGE,
     ),
@@ -682,7 +714,7 @@ FLOWS = [
         CLOSED,
         (ev("ask_for_person", name="Kevin"), ev("give_reason", reason="Fleet", kind="other")),
         ("triage.person_reason", "triage.routing", "after_hours", "after_hours.voicemail"),
-        ("person_screening", "voicemail"),
+        ("person_screening_message", "voicemail"),
         voicemail=("Kevin K.", "7003"),
         config=VOICEMAIL_AGENCY,
     ),
@@ -743,7 +775,7 @@ FLOWS = [
             "after_hours.taking_message",
             *MESSAGE_TAKEN,
         ),
-        ("person_restricted", "message_requested", "message_taken"),
+        ("person_restricted", "message_requested", "message_taken", "wrap_up"),
         message=(MessageKind.MESSAGE, "Fred"),
         end=OutcomeKind.MESSAGE,
     ),
@@ -761,7 +793,7 @@ FLOWS = [
         CLOSED,
         (ev("ask_for_person", name="Debbie"), personal("Garcia"), message()),
         (*INTAKE_TO_MESSAGE, *MESSAGE_TAKEN),
-        ("person_former", "message_closed", "message_taken"),
+        ("person_former", "message_closed", "message_taken", "wrap_up"),
         message=(MessageKind.MESSAGE, "Yarislyn"),
         end=OutcomeKind.MESSAGE,
     ),
@@ -841,7 +873,7 @@ FLOWS = [
             ev("provide_details", message="Please cancel my policy"),
         ),
         (*INTAKE_TO_TRANSFER, "after_hours", "after_hours.taking_message", *MESSAGE_TAKEN),
-        ("cancellation_ack", "transfer", "message_transfer_failed", "message_taken"),
+        ("cancellation_ack", "transfer", "message_transfer_failed", "message_taken", "wrap_up"),
         transfer=("Adriana", "7002", None),
         message=(MessageKind.TRANSFER_FAILED, "Adriana"),
         end=OutcomeKind.MESSAGE,
@@ -870,7 +902,7 @@ FLOWS = [
             "transfer_group",
             "message_transfer_failed",
             "claim_empathy",
-            "message_transfer_failed",
+            "message_not_live",
         ),
         transfer=VA,
     ),
@@ -981,7 +1013,7 @@ def test_intake_intent_in_every_status(intent: Intent, status: str) -> None:
             else (MessageKind.MESSAGE, "message_closed")
         )
         routed = target if status == "lunch" else ("Louis", "7017", None)
-        assert call.lines[1:] == [ack, line, "message_taken"]
+        assert call.lines[1:] == [ack, line, "message_taken", "wrap_up"]
         assert call.transfers == []
         stored = call.messages[0].message
         assert (stored.kind, stored.for_target.name if stored.for_target else None) == (
@@ -1051,12 +1083,14 @@ def test_hours_and_services_answered_state_unchanged(status: str, event: str, li
 
 
 def test_hours_answer_comes_from_configuration() -> None:
-    """The hours answer carries the configured hours phrase and address."""
+    """The hours answer says the configured hours, lunch and address as a person says them."""
     call = Call.start(OPEN)
     call.fire("ask_hours")
     text = call.of_type(Say)[-1].text
-    assert AGENCY.office.hours_phrase in text
-    assert AGENCY.office.address in text
+    assert "Monday through Friday, nine to five Eastern" in text
+    assert "closed from noon to one for lunch" in text
+    assert AGENCY.office.address_spoken in text
+    assert AGENCY.office.hours_phrase not in text
 
 
 @pytest.mark.parametrize(
@@ -1156,24 +1190,68 @@ def test_two_silences_end_the_call_from_every_state(
     assert call.chart.is_terminated
 
 
+TIME_LIMIT_CALLBACKS = {
+    "greeting": (MessageKind.CALLBACK, "Harry Levine Insurance"),
+    "triage.listening": (MessageKind.CALLBACK, "Harry Levine Insurance"),
+    "triage.intake": (MessageKind.CALLBACK, "Harry Levine Insurance"),
+    "triage.which_person": (MessageKind.CALLBACK, "Harry Levine Insurance"),
+    "triage.person_reason": (MessageKind.CALLBACK, "Al"),
+    "triage.restricted_question": (MessageKind.CALLBACK, "Jason L."),
+    "claims.carrier_question": (MessageKind.CALLBACK, "Claims Team"),
+    "claims.carrier_line_question": (MessageKind.CALLBACK, "Claims Team"),
+    "claims.carrier_given": (MessageKind.CALLBACK, "Claims Team"),
+    "mortgagee.certificate_kind_question": (MessageKind.CALLBACK, "Harry Levine Insurance"),
+    "mortgagee.lender_question": (MessageKind.CALLBACK, "Harry Levine Insurance"),
+    "after_hours.taking_message": (MessageKind.CALLBACK, "Virtual Assistant Team"),
+    "after_hours.voicemail": None,
+    "transfer": None,
+}
+"""What the time limit stores from each resting state: a callback request for where the
+call was heading (the team when nothing is known yet), since the receptionist ended the
+call; nothing while the call is with a person or a voicemail box."""
+
+
 @pytest.mark.parametrize(("state", "at", "config", "steps"), RESTING, ids=[r[0] for r in RESTING])
-def test_time_limit_ends_the_call_from_every_state_with_a_callback_stored(
+def test_time_limit_ends_the_call_keeping_a_callback_for_a_stated_need(
     state: str, at: datetime, config: AgencyConfig, steps: list[Step] | None
 ) -> None:
-    """The maximum call length: a callback request is stored, a polite goodbye, the end."""
-    call = _resting_call(at, config, steps)
+    """The maximum call length: a callback request with the line's number, goodbye, the end."""
+    call = Call(Reception(config, at, caller_number="4075550100"))
+    call.drain()
+    if steps is not None:
+        call.fire("greeted")
+    call.run(steps or [])
     assert call.chart.where() == state
     before = len(call.effects)
     assert call.fire("call_time_limit") == ["ended"]
     tail = call.effects[before:]
-    assert [type(effect) for effect in tail] == [RecordMessage, Say, EndCall]
-    stored = tail[0]
-    assert isinstance(stored, RecordMessage)
-    assert stored.message.kind is MessageKind.CALLBACK
+    expected = TIME_LIMIT_CALLBACKS[state]
+    stored = [e.message for e in tail if isinstance(e, RecordMessage)]
+    if expected is None:
+        assert [type(effect) for effect in tail] == [Say, EndCall]
+        assert "passed your message" not in call.of_type(Say)[-1].text
+    else:
+        assert [type(effect) for effect in tail] == [RecordMessage, Say, EndCall]
+        kind, name = expected
+        assert [(m.kind, m.for_target.name if m.for_target else None) for m in stored] == [
+            (kind, name)
+        ]
+        assert stored[0].phone_number == "4075550100"
+        assert "passed your message" in call.of_type(Say)[-1].text
     assert call.lines[-1] == "time_limit_goodbye"
-    assert call.chart.outcome is not None
-    assert call.chart.outcome.kind is OutcomeKind.MESSAGE
     assert call.chart.is_terminated
+
+
+def test_time_limit_without_a_number_still_tells_staff() -> None:
+    """No number to call: the request is kept all the same, and the caller is asked to call."""
+    call = Call.start(OPEN).run([ev("request", intent="new_quote")])
+    call.fire("call_time_limit")
+    assert [(m.message.kind, m.message.phone_number) for m in call.messages] == [
+        (MessageKind.CALLBACK, None)
+    ]
+    goodbye = call.of_type(Say)[-1].text
+    assert "Please call us back" in goodbye
+    assert "call you back" not in goodbye  # no number: no promise of a callback
 
 
 IN_PLACE = [
@@ -1401,11 +1479,12 @@ def test_injected_name_never_transfers() -> None:
     call = Call.start(OPEN).run([ev("request", intent="new_quote")])
     _assert_refused(call, "provide_details", {"first_name": injected}, "not a name")
     call.run([ev("hangup")])
-    call = Call.start(OPEN).run(
-        [ev("ask_for_person", name=injected), ev("ask_for_person", name="9999")]
-    )
-    assert call.lines[1:] == ["person_not_found", "person_not_found"]
+    call = Call.start(OPEN).run([ev("ask_for_person", name=injected)])
+    assert call.lines[1:] == ["person_not_found"]
     assert call.chart.where() == "triage.listening"
+    call.fire("ask_for_person", name="9999")  # a second miss: the standard intake instead
+    assert call.lines[1:] == ["person_not_found", "help_question"]
+    assert call.chart.where() == "triage.intake"
     assert call.transfers == []
 
 
@@ -1544,17 +1623,20 @@ def test_decision_after_hours_voicemail_always_for_the_account_executive() -> No
 
 
 def test_decision_transfer_without_destination_never_strands_the_caller() -> None:
-    """No destination configured at all: an apology and a message instead of a transfer."""
+    """No destination at all: said plainly (no false apology), and a callback for the person."""
     nowhere = AGENCY.model_copy(
         update={"telephony": AGENCY.telephony.model_copy(update={"extension_destination": None})}
     )
     call = Call.start(OPEN, nowhere).run([ev("request", intent="make_change"), personal("Hill")])
     assert call.transfers == []
-    assert call.lines[-1] == "message_transfer_failed"
+    assert call.lines[-1] == "message_not_live"
+    said = call.of_type(Say)[-1].text
+    assert "can't put you through to Al live right now" in said
+    assert "sorry" not in said.lower()
     call.fire("provide_details", message="Call me")
     assert [
         (m.message.kind, m.message.for_target.name) for m in call.messages if m.message.for_target
-    ] == [(MessageKind.TRANSFER_FAILED, "Al")]
+    ] == [(MessageKind.CALLBACK, "Al")]
 
 
 MESSAGE_FLOWS = [flow for flow in FLOWS if flow.message is not None]
@@ -1857,12 +1939,11 @@ def test_every_intent_of_section_three_has_a_flow() -> None:
 
 
 def test_messages_carry_the_callers_details() -> None:
-    """A stored message carries the name, the number, the line of business and the notes."""
+    """A message carries name, number, line, notes, and what the caller said as its text."""
     call = Call.start(LUNCH).run(
         [
             ev("request", intent="something_else", summary="Billing question"),
             business("Acme Tile", first="Ana", last="Lopez"),
-            message("Call after 3", first="Ana"),
         ]
     )
     stored = call.messages[0].message
@@ -1870,7 +1951,7 @@ def test_messages_carry_the_callers_details() -> None:
     assert stored.phone_number == DIGITS
     assert stored.insurance_type == "business"
     assert stored.identifier == "Acme Tile"
-    assert stored.text == "Call after 3"
+    assert stored.text == "Billing question"
     assert "Billing question" in stored.notes
     assert stored.for_target is not None
     assert stored.for_target.kind is TargetKind.PERSON

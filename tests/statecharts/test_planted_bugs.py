@@ -44,6 +44,7 @@ PLANTED = {"phases": [Phase.explicit, Phase.generate], "database": None, "derand
 """No shrinking (the first counterexample is enough), no example database, repeatable."""
 
 SETUP_ERRORS = (FailedHealthCheck, InvalidArgument, Unsatisfiable)
+"""Failures that mean the property could not run, not that it caught the bug."""
 
 
 def _same_data_in_every_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,9 +60,6 @@ def _same_data_in_every_process(monkeypatch: pytest.MonkeyPatch) -> None:
     # Constants already drawn are cached by earlier tests of the same process, mined
     # from whatever modules were loaded then: start from an empty cache as well.
     monkeypatch.setattr(providers, "CONSTANTS_CACHE", LRUCache(1024))
-
-
-"""Failures that mean the property could not run, not that it caught the bug."""
 
 
 def _given(test: Callable[..., Any]) -> Callable[[pytest.MonkeyPatch], None]:

@@ -24,8 +24,11 @@ strongest first:
 8. callback and message requests, with the person and the words where the tool
    takes them; "yes" to an offered appointment;
 
-and when nothing is left, speak: a clarification after a refusal or unusable
-speech, else the `Ask:` question unless it was already said (then nothing).
+and when nothing is left, speak: nothing at all if no call was accepted since the
+caller spoke (the shell reports the turn to the chart as `caller_unclear`, and the
+chart asks again in other words, or gets the caller to a person), else the `Ask:`
+question unless it was already said (then nothing). "Could you repeat that?" (or a
+yes to an offer to repeat) is `repeat`.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from voiceagent.brain._answers import Choice
 from voiceagent.brain._block import CallState, read_block
 from voiceagent.brain._details import facts_to_send
 from voiceagent.brain._people import name_words
+from voiceagent.brain._situations import CLAIM_SITUATION
 from voiceagent.brain._tools import ToolSpec
 from voiceagent.brain._turns import CallerSaid, Recent, ToolReturned, Turn, call_key
 from voiceagent.brain._understanding import Understanding, understand
@@ -80,7 +84,6 @@ _ROUTING_TOOLS = {
 }
 _FREE_TEXT = frozenset({Question.MESSAGE, Question.REASON})
 _USES_INTENT = frozenset({"give_reason", "caller_kind"})
-_SUMMARISED = frozenset({Intent.SOMETHING_ELSE, Intent.POLICY_REVIEW_RENEWAL})
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "last": -1, "other": -1}
 _CHOICES_FOR = {
     Question.CERTIFICATE_KIND: {Choice.NEW: "new", Choice.EXISTING: "existing"},
@@ -105,6 +108,12 @@ _OUTRIGHT: dict[Question, Callable[[Understanding], StrEnum | None]] = {
 }
 """The answer said outright ("a new certificate") beats the one-word reading of it."""
 _WE_HAVE = re.compile(r"we have (.+?)\. which", re.IGNORECASE)
+_REPEAT_OFFER = re.compile(r"\brepeat that\b", re.IGNORECASE)
+_REPEAT_ASK = re.compile(
+    r"\b(?:repeat\s+(?:that|it|the\s+\w+)|say\s+(?:that|it)\s+again|one\s+more\s+time)\b",
+    re.IGNORECASE,
+)
+""""Could you repeat that?": the last answer again (`repeat`)."""
 _ANYTHING_ELSE = re.compile(r"\banything\s+else\b", re.IGNORECASE)
 _THANKS = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|awesome|alright|all\s+right|cool|got\s+it|sounds\s+good"
@@ -173,6 +182,10 @@ def decide(
     for call in _candidates(step):
         if step.allowed(call):
             return call
+    if not recent.succeeded:
+        # Nothing the caller said could be used: the shell tells the chart (caller_unclear),
+        # and the chart answers in other words, or gets the caller to a person.
+        return Speak("")
     return Speak(say.reply(block, recent, step.heard, tools, force=False))
 
 
@@ -196,6 +209,11 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
         yield CallTool("redirect", {"topic": heard.redirect.value})
     if heard.untrusted or heard.is_empty:
         return
+    if _REPEAT_ASK.search(heard.text) or (
+        heard.yes and _REPEAT_OFFER.search(step.recent.said_before)
+    ):
+        yield CallTool("repeat")
+        return
     offered_more = _ANYTHING_ELSE.search(step.recent.said_before) or step.block.needed is None
     if heard.done or (offered_more and _closing(heard)):
         yield CallTool("caller_done")  # "no" or "thanks" to "anything else?" is a goodbye
@@ -207,7 +225,9 @@ def _candidates(step: _Step) -> Iterator[CallTool]:
     free_text = step.fresh and step.block.needed in _FREE_TEXT  # the words are the message
     if routing and heard.routing_intent is Intent.CLAIMS and not free_text:
         carrier = {"carrier": heard.carrier} if heard.carrier else {}
-        yield from _once(step, "report_claim", carrier)
+        # What happened, told as a story, is the claim's message; "file a claim" is not.
+        told = {"summary": heard.text[:200]} if CLAIM_SITUATION.search(heard.text.lower()) else {}
+        yield from _once(step, "report_claim", {**carrier, **told})
     yield from _answers(step)
     if routing and heard.services and heard.routing_intent is not Intent.NEW_QUOTE:
         yield CallTool("ask_services")  # "do you write boats? I'm buying one": a quote
@@ -295,7 +315,9 @@ def _answer_to(step: _Step, needed: Question) -> Iterator[CallTool]:
         tool, argument = _CHOICE_TOOL[needed]
         said = _OUTRIGHT[needed](heard)
         values = {said.value} if said is not None else set()
-        if not values:
+        # "transfer me to Jason anyway" names the person again: its "me" answers nothing
+        insisting = needed is Question.CALLER_KIND and heard.person is not None
+        if not values and not insisting:
             values = {_CHOICES_FOR[needed][c] for c in heard.choices if c in _CHOICES_FOR[needed]}
         if needed is Question.CALLER_KIND and len(values) != 1:
             kind = _kind_from_intent(heard)
@@ -384,10 +406,8 @@ def _routing(step: _Step) -> Iterator[CallTool]:
         asked = step.recent.accepted("request")
         if asked and asked[-1].get("intent") == intent.value:
             return
-        arguments = {"intent": intent.value}
-        if intent in _SUMMARISED:
-            arguments["summary"] = heard.text[:200]
-        yield CallTool("request", arguments)
+        # The caller's own words: the message text if a message is taken (never re-asked).
+        yield CallTool("request", {"intent": intent.value, "summary": heard.text[:200]})
 
 
 def _intent_answers(tool: str, heard: Understanding) -> dict[str, str]:

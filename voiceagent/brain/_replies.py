@@ -65,7 +65,6 @@ _ACK = re.compile(
     r"|awesome|sounds\s+good|good)\b",
     re.IGNORECASE,
 )
-_REPEAT = re.compile(r"would you like me to repeat that\?", re.IGNORECASE)
 _FIELD = re.compile(r"^\s*([a-z_]+)\b")
 _BANNED = re.compile(r"\b(?:arr+|ahoy|matey|me\s+hearties)\b", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
@@ -159,9 +158,6 @@ def _words(block: CallState, recent: Recent, heard: Understanding | None) -> str
         return _ask_once(ask, recent, needed)
     if needed is Question.CARRIER and heard.yes:
         return ASK_CARRIER
-    offer = next((line for line in reversed(recent.before) if _REPEAT.search(line)), None)
-    if heard.yes and offer is not None:
-        return f"{_REPEAT.split(offer)[0].strip()} {ANYTHING_ELSE}"
     if _ACK.match(heard.text):
         return ask or ANYTHING_ELSE
     if heard.heard_nothing:

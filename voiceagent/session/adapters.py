@@ -142,7 +142,11 @@ ADAPTERS: dict[str, type[StateAdapter]] = {
 def chart_facts(chart: Reception, *, asked_already: bool = False) -> str:
     """The chart's facts as the model reads them (the question left out once asked)."""
     return facts_block(
-        chart.where(), chart.pending_question(), chart.record, asked_already=asked_already
+        chart.where(),
+        chart.pending_question(),
+        chart.record,
+        asked_already=asked_already,
+        ask=chart.ask_text(),
     )
 
 

@@ -29,6 +29,7 @@ from livekit.agents.voice.turn import TurnHandlingOptions
 from statecharts import AgencyConfig, Reception
 from voiceagent.session.orchestrator import Orchestrator
 from voiceagent.session.silence import SilenceWatch
+from voiceagent.session.turn_watch import TurnWatch
 from voiceagent.session.waits import first_of
 from voiceagent.session.watchdog import REPLY_BOUND, CallStalledError, Debt
 from voiceagent.store.port import SETUP_METRICS, CallStore
@@ -97,6 +98,8 @@ class CallRun:
     silence: SilenceWatch | None = None
     setup: dict[str, object] = field(default_factory=dict)
     """Stored with the call as it starts (`SETUP_METRICS`)."""
+    turns: TurnWatch | None = None
+    """Reports caller turns that gave the chart nothing it could use."""
 
     @property
     def chart(self) -> Reception:
@@ -166,6 +169,8 @@ class CallRun:
         await orchestrator.wait_idle()
         if turn.done() and not self.ended:
             turn.result()  # an error the call survived is the caller's script's to see
+        # A turn that gave the chart nothing is answered by the chart (it pays the reply).
+        await self.turn_ended()
         owed = orchestrator.watchdog.owes(Debt.REPLY) is not None
         if owed:
             await first_of(orchestrator.watchdog.paid(Debt.REPLY), orchestrator.finished.wait())
@@ -177,6 +182,12 @@ class CallRun:
         if owed or retried:
             await orchestrator.wait_idle()
 
+    async def turn_ended(self) -> None:
+        """The reply to a text turn is done: the chart hears if the turn gave it nothing."""
+        if self.turns is not None and not self.ended:
+            await self.turns.turn_ended()
+            await self.orchestrator.wait_idle()
+
     async def shell_event(self, event: str) -> None:
         """An event from the line rather than from speech: silence, hang-up."""
         await self.orchestrator.fire(event)
@@ -186,6 +197,8 @@ class CallRun:
         """Hang up if the caller is still on the line, and close the session."""
         if self.silence is not None:
             await self.silence.close()
+        if self.turns is not None:
+            await self.turns.close()
         if not self.ended:
             await self.shell_event("hangup")
         await self.orchestrator.wait_idle()
@@ -257,9 +270,18 @@ def new_call(
         ended=lambda: run.ended,
     )
     run.silence = silence
+    turns = TurnWatch(
+        accepted=lambda: orchestrator.accepted_events,
+        fire=lambda: orchestrator.fire("caller_unclear"),
+        listening=lambda: "caller_unclear" in run.chart.allowed_event_names(),
+        settle=orchestrator.wait_idle,
+    )
+    run.turns = turns
 
     def on_item(event: ConversationItemAddedEvent) -> None:
         item = event.item
+        if isinstance(item, llm.ChatMessage) and item.role == "user":
+            turns.caller_spoke()  # even an empty turn is a turn the caller took
         if isinstance(item, llm.ChatMessage) and item.text_content:
             if item.role == "user":
                 silence.caller_spoke()
@@ -267,6 +289,7 @@ def new_call(
                     orchestrator.caller_turn()
             elif item.role == "assistant":
                 orchestrator.rescue.line_said(item.text_content)
+                run.chart.heard_agent(item.text_content)  # which question was put, in what words
             if item.role in ("assistant", "user"):
                 speaker = "agent" if item.role == "assistant" else "caller"
                 run.transcript.append(Line(speaker, item.text_content))
@@ -276,10 +299,6 @@ def new_call(
                     orchestrator.call_id, orchestrator.clock(), speaker, item.text_content
                 )
                 orchestrator._background(_kept(line))
-
-    def on_agent_state(event: AgentStateChangedEvent) -> None:
-        if event.new_state == "speaking":
-            orchestrator.rescue.speech_started(session.current_speech)
 
     def on_user_state(event: UserStateChangedEvent) -> None:
         if event.new_state == "away":
@@ -292,6 +311,13 @@ def new_call(
             return
         error = event.error if isinstance(event.error, Exception) else RuntimeError(event.error)
         orchestrator.fail_soon(error)
+
+    def on_agent_state(event: AgentStateChangedEvent) -> None:
+        if event.new_state == "speaking":
+            orchestrator.rescue.speech_started(session.current_speech)
+        # Live speech only: a text turn's end is known to `CallRun.say`.
+        elif event.new_state == "listening" and speech.stt is not None:
+            turns.agent_listening()
 
     session.on("error", on_error)
     session.on("conversation_item_added", on_item)

@@ -94,6 +94,8 @@ class Orchestrator:
         self.failure: str | None = None
         """What stopped the call, in words, when it ended through `fail`."""
         self._log = _log.bind(call_id=call_id)
+        self.accepted_events = 0
+        """Chart events accepted from the model's tools (the turn watch reads it)."""
         self.rescue = Rescue(self, bound=reply_bound)
         self.watchdog = self.rescue.watchdog
 
@@ -226,6 +228,7 @@ class Orchestrator:
         except Refusal as refusal:
             self._log.info("event refused", chart_event=event, arguments=sorted(arguments))
             raise ToolError(str(refusal)) from None
+        self.accepted_events += 1
         return await self._after(event, arguments, entered)
 
     async def fire(self, event: str, **arguments: object) -> None:

@@ -62,9 +62,12 @@ async def report_claim(
     carrier: Annotated[
         str | None, Field(max_length=80, description="The carrier, if the caller named it")
     ] = None,
+    summary: Annotated[
+        str | None, Field(description="What happened, in the caller's words, if they said")
+    ] = None,
 ) -> str | None:
     """The caller has a claim, an accident, damage, a theft or a loss, or asks about a claim."""
-    return await context.userdata.fire_from_tool("report_claim", carrier=carrier)
+    return await context.userdata.fire_from_tool("report_claim", carrier=carrier, summary=summary)
 
 
 @function_tool
@@ -241,9 +244,24 @@ async def request_callback(context: Context) -> str | None:
 
 
 @function_tool
-async def leave_message(context: Context) -> str | None:
-    """The caller wants to leave a message."""
-    return await context.userdata.fire_from_tool("leave_message")
+async def leave_message(
+    context: Context,
+    person: Annotated[
+        str | None,
+        Field(max_length=60, description="Who the message is for, if the caller named someone"),
+    ] = None,
+    message: Annotated[
+        str | None, Field(max_length=500, description="What to pass along, if already said")
+    ] = None,
+) -> str | None:
+    """The caller wants to leave a message or a callback request ("have Louis call me")."""
+    return await context.userdata.fire_from_tool("leave_message", person=person, message=message)
+
+
+@function_tool
+async def repeat(context: Context) -> str | None:
+    """The caller asks to hear the last answer again ("could you repeat that?")."""
+    return await context.userdata.fire_from_tool("repeat")
 
 
 @function_tool
@@ -277,6 +295,7 @@ _TOOLS: dict[str, FunctionTool[..., Any]] = {
         carrier_unknown,
         request_callback,
         leave_message,
+        repeat,
         caller_done,
     )
 }

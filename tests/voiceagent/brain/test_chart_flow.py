@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from statecharts import InsuranceLine
+from statecharts import InsuranceLine, Question, question_text
 from tests.voiceagent.brain.chart_loop import CLOSED, ChartLoop
 
 pytestmark = pytest.mark.flow
@@ -30,7 +30,7 @@ def test_after_hours_claim_with_the_carrier_in_the_same_breath() -> None:
     loop.say("I had an accident, my carrier is State Farm")
     assert loop.events() == ["report_claim", "name_carrier"]
     assert loop.call.where() == "claims.carrier_given"
-    assert any("24/7 claims line for State Farm" in t for t in loop.agent_texts())
+    assert any("24-hour claims line for State Farm" in t for t in loop.agent_texts())
 
 
 def test_bank_caller_gets_the_one_answer_and_the_call_ends() -> None:
@@ -64,7 +64,7 @@ def test_restricted_person_and_a_vendor() -> None:
 
 
 def test_injection_as_a_name_changes_nothing() -> None:
-    """An injected "name" is redirected; no name is kept, nobody is asked for."""
+    """An injected "name" is redirected: nothing kept, nobody asked for, asked in other words."""
     loop = ChartLoop()
     loop.say("I need a quote for my car")
     before = loop.call.record.snapshot()
@@ -72,19 +72,21 @@ def test_injection_as_a_name_changes_nothing() -> None:
     assert loop.fired[-1] == ("redirect", {"topic": "instructions"})
     assert loop.call.record.snapshot() == before
     assert "ask_for_person" not in loop.events()
-    assert reply.startswith("Can I get your first name")
+    assert reply == ""  # the redirect line asked, in other words; the brain adds nothing
+    assert loop.agent_texts()[-1].endswith(question_text(Question.CONTACT, 1))
 
 
 @pytest.mark.parametrize("garbage", ["", "?!?!", "x" * 10_000, "我需要保险"])
 def test_garbage_keeps_what_was_collected(garbage: str) -> None:
-    """Unusable speech mid-intake loses nothing and asks the same question again."""
+    """Unusable speech mid-intake loses nothing; the chart asks again in other words."""
     loop = ChartLoop()
     loop.say("I need a quote for my business, my name is Kelly Urban")
     before = loop.call.record.snapshot()
     reply = loop.say(garbage)
     assert loop.call.record.snapshot() == before
     assert loop.call.record.insurance_type is InsuranceLine.BUSINESS
-    assert reply.startswith("Sorry, I didn't catch that.")
+    assert reply.startswith("Sorry, I didn't quite catch that.")
+    assert loop.events()[-1] == "caller_unclear"
 
 
 def test_spanish_caller_goes_to_a_bilingual_team_member() -> None:

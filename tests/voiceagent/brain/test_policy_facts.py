@@ -47,18 +47,16 @@ def test_a_business_name_given_early_is_kept() -> None:
 
 def test_a_quote_asked_with_a_question_about_the_line_is_a_quote() -> None:
     """Asking if boats are insured, while buying one, is a quote, not the services list."""
-    decision = decide(
-        LISTENING,
-        [CallerSaid("do you do boat insurance? I'm buying a pontoon boat next week")],
-        TRIAGE,
-    )
-    assert decision == CallTool("request", {"intent": "new_quote"})
+    said = "do you do boat insurance? I'm buying a pontoon boat next week"
+    decision = decide(LISTENING, [CallerSaid(said)], TRIAGE)
+    assert decision == CallTool("request", {"intent": "new_quote", "summary": said})
 
 
 def test_a_question_about_the_callers_own_policy_is_routed_not_declined() -> None:
     """A deductible question goes to the coverage intake, with no refusal first."""
-    decision = decide(LISTENING, [CallerSaid("what's my deductible?")], TRIAGE)
-    assert decision == CallTool("request", {"intent": "coverage_rate_questions"})
+    said = "what's my deductible?"
+    decision = decide(LISTENING, [CallerSaid(said)], TRIAGE)
+    assert decision == CallTool("request", {"intent": "coverage_rate_questions", "summary": said})
 
 
 def test_a_bare_given_name_asked_for_help_is_a_person() -> None:

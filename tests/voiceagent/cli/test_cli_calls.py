@@ -56,7 +56,8 @@ def test_simulate_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[st
     }
     speakers = {line["speaker"] for line in report["transcript"]}
     assert speakers == {"agent", "caller"}
-    assert {"name": "request", "args": {"intent": "new_quote"}} in report["events"]
+    requests = [event for event in report["events"] if event["name"] == "request"]
+    assert [event["args"]["intent"] for event in requests] == ["new_quote"]
 
 
 def test_simulate_keeps_the_call_in_a_store_when_asked(
@@ -169,7 +170,7 @@ def test_simulate_prints_the_call_for_people(
     script.write_text(QUOTE)
     assert main(["simulate", "--at", OPEN, str(script)]) == 0
     out = capsys.readouterr().out
-    assert "Aizellee: Thank you for calling Harry Leveen Insurance" in out
+    assert "Aizellee: Thank you for calling Harry Levine Insurance" in out
     assert "Caller: I need a quote for my car" in out
     assert "[outcome: transfer to Brad]" in out
 
@@ -195,9 +196,9 @@ def test_call_reads_piped_turns_and_ends(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
-    assert "Aizellee: Thank you for calling Harry Leveen Insurance" in done.stdout
+    assert "Aizellee: Thank you for calling Harry Levine Insurance" in done.stdout
     assert "We're closed right now" in done.stdout
-    assert "7208 West Sand Lake Road" in done.stdout
+    assert "seventy-two oh eight West Sand Lake Road" in done.stdout
     assert "[call ended: answered]" in done.stdout
     assert (tmp_path / "calls.sqlite3").exists()
 
@@ -209,7 +210,7 @@ def test_scenarios_table_and_exit_status(
     good = tmp_path / "good.yaml"
     good.write_text(
         "name: hours\nat: 2026-11-24T10:00\nturns: ['What are your hours?', 'that is all']\n"
-        "expect: {outcome: answered, said: [9 AM to 5 PM]}\n"
+        "expect: {outcome: answered, said: [nine to five Eastern]}\n"
     )
     bad = tmp_path / "bad.yaml"
     bad.write_text(

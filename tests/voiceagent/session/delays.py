@@ -25,6 +25,7 @@ from livekit.agents.voice.io import TextOutput
 
 from voiceagent.brain import OfflineBrain
 from voiceagent.brain._llm import OfflineStream
+from voiceagent.brain._policy import Speak
 from voiceagent.session.adapters import StateAdapter
 from voiceagent.session.orchestrator import Orchestrator
 
@@ -42,8 +43,10 @@ class SlowBrain(OfflineBrain):
     """The offline brain behind a slow connection: each answer starts after a pause.
 
     `hang_after_caller` makes the answers to the caller's `n`-th turn never come (a
-    wedged model); `lose_after_caller` makes the first answer to that turn empty (a
-    reply lost on the way).
+    wedged model); `lose_after_caller` loses the first words the model says in answer
+    to that turn (the reply, lost on the way; its tool calls still come). An empty
+    answer that replaces a tool call would not be a lost reply: it is the model
+    saying it understood nothing, which the turn watch reports to the chart.
     """
 
     def __init__(
@@ -72,10 +75,8 @@ class SlowBrain(OfflineBrain):
         callers = sum(
             1 for i in chat_ctx.items if isinstance(i, llm.ChatMessage) and i.role == "user"
         )
-        last_is_caller = bool(chat_ctx.items) and getattr(chat_ctx.items[-1], "role", "") == "user"
         hang = callers == self.hang_after_caller
-        lose = callers == self.lose_after_caller and last_is_caller and not self._lost
-        self._lost = self._lost or lose
+        lose = callers == self.lose_after_caller and not self._lost
         return _SlowStream(
             self,
             chat_ctx=chat_ctx,
@@ -97,8 +98,12 @@ class _SlowStream(OfflineStream):
         await asyncio.sleep(self._pause)
         if self._hang:
             await asyncio.Event().wait()
-        if self._lose:
-            return
+        brain = self._llm
+        if self._lose and isinstance(brain, SlowBrain) and not brain._lost:
+            decision, _ = self._decide()
+            if isinstance(decision, Speak) and decision.text:
+                brain._lost = True
+                return
         await super()._run()
 
 

@@ -35,11 +35,28 @@ class Call:
     store: SqliteCallStore
 
     async def turn(self, text: str) -> RunResult[None]:
-        """One caller turn through the session, run until background work has settled."""
+        """One caller turn through the session, run until background work has settled.
+
+        As `CallRun.say` does, a turn that gave the chart nothing is reported to it
+        (`caller_unclear`); what the chart says then is in `replied_after`.
+        """
         assert not self.run.ended, f"the call ended before the caller said {text!r}"
         result: RunResult[None] = await self.run.session.run(user_input=text)
         await self.run.orchestrator.wait_idle()
+        before = len(self.run.transcript)
+        await self.run.turn_ended()
+        self.replied_after = " ".join(
+            line.text for line in self.run.transcript[before:] if line.speaker == "agent"
+        )
         return result
+
+    replied_after: str = ""
+    """What the receptionist said after the last turn's run: the chart's answer to a turn
+    that gave it nothing."""
+
+    def reply(self, result: RunResult[None]) -> str:
+        """Everything said back to the last turn: during its run, and after it."""
+        return " ".join(part for part in (said(result), self.replied_after) if part)
 
     @property
     def outcome(self) -> tuple[OutcomeKind | None, Target | None]:

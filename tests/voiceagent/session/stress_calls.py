@@ -37,7 +37,7 @@ KINDS = (
     "open: personal new quote, M-Z goes to Brad",
     "open: payment goes to the VA ring group",
     "open: policy change, A-G goes to Yarislyn",
-    "open: cancellation, N-Z goes to Louis, said Lewis",
+    "open: cancellation, N-Z goes to Louis, named as written",
     "open: claim, the claims group has no extensions: message, then the carrier line",
     "open: new certificate is answered by email",
     "open: policyholder mortgagee request goes in writing",
@@ -50,17 +50,18 @@ KINDS = (
     "open: jailbreak attempts are redirected",
     "open: silence twice ends the call",
     "lunch: a quote becomes a callback for the routed person",
-    "lunch: claims take a callback, then offer the carrier's 24/7 line",
+    "lunch: claims take a callback, then offer the carrier's 24-hour line",
     "closed: a quote becomes a message for the account executive",
-    "closed: claim gets the carrier's 24/7 line",
+    "closed: claim gets the carrier's 24-hour line",
     "closed: certificates are answered by email",
     "closed: a specific person becomes a message",
     "holiday: a cancellation becomes a message",
     "weekend: something else becomes a message",
 )
 """One call of every kind: each intent, in each office status."""
-FAULTY = "open: personal new quote, M-Z goes to Brad"
-"""The call the faults are injected into."""
+FAULTY = "open: business quote by business name, prefix skipped"
+"""The call the faults are injected into: its second turn's reply is the model's own
+words (the business name asked for), with no line of the chart before them."""
 STRESS_BOUND = 20.0
 """The watchdog's bound for the healthy calls: far above any delay injected, so an
 event means a call stalled, not that the machine was busy."""
@@ -99,7 +100,7 @@ async def one_call(
     """Run one scenario's call with injected delays (and maybe a fault); judge it."""
     brain = SlowBrain(
         jitter(PAUSE_MOST, seed),
-        lose_after_caller=1 if fault == "lost reply" else None,
+        lose_after_caller=2 if fault == "lost reply" else None,
         hang_after_caller=1 if fault == "wedged model" else None,
     )
     run = new_call(
