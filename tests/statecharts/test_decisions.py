@@ -143,12 +143,12 @@ def test_payment_intake_in_hours_goes_to_the_payments_group() -> None:
 
 
 def test_payment_intake_after_hours_goes_to_the_account_executive() -> None:
-    """After hours a payment is for the account executive by alpha split, said as pronounced."""
+    """After hours a payment is for the account executive by alpha split, named as written."""
     record = CallerRecord(call_intent=Intent.MAKE_PAYMENT, last_name="Urban")
     assert intake_target(AGENCY, record, TEN_AM, after_hours=True) == Target(
         kind=TargetKind.PERSON,
         name="Louis",
-        spoken_name="Lewis",
+        spoken_name="Louis",  # pronounced "Lewis" only on the way to speech (issue 6 §2)
         extension="7017",
         destination="sip:7017@pbx.hlinsure.invalid",
         reason="alpha_split",

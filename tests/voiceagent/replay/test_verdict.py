@@ -69,7 +69,9 @@ async def test_a_moved_split_changes_exactly_the_calls_it_moves(
         "after caller turn 2 (provide_details): the same states, other words said to the caller"
     )
     refused = verdicts[REFUSED.name]
-    assert refused.via == "session", "the brain took the message after the paths parted"
+    # the message is what the caller already said: no answer of the brain's comes after the
+    # parting, so the chart alone settles it (issue 11 §3)
+    assert refused.via == "chart"
     assert outcome_text(refused.replayed) == "message to Rachel Moreno (7010)"
     assert verdicts[QUOTE_LEE.name].status == "same"
 
@@ -94,11 +96,12 @@ async def test_another_brains_call_stands_where_the_chart_settles_it(
     cloud = {n: dataclasses.replace(c, brain="openai/gpt-4.1") for n, c in calls.items()}
     settled = await replay_call(cloud[QUOTE_URBAN.name], moved)
     assert settled.status == "changed"
-    stuck = await replay_call(cloud[REFUSED.name], moved)
+    later = load_agency(later_tuesday(tmp_path))  # parts at the greeting, before the brain's answers
+    stuck = await replay_call(cloud[QUOTE_URBAN.name], later)
     assert stuck.status == "not replayable"
     assert stuck.reason is not None
     assert stuck.reason.startswith("recorded with openai/gpt-4.1: only the offline brain")
-    assert "the replay parts from it after caller turn 2" in stuck.reason
+    assert "the replay parts from it" in stuck.reason
 
 
 async def test_a_spoken_call_cannot_be_replayed_as_text_past_the_parting(
@@ -134,12 +137,12 @@ async def test_a_call_ended_by_a_shell_failure_is_not_replayed_through_a_session
     calls: dict[str, RecordedCall], tmp_path: Path
 ) -> None:
     """A failure of the shell cannot be repeated: past the parting, no replay."""
-    moved = load_agency(moved_split(tmp_path))
-    refused = calls[REFUSED.name]
+    later = load_agency(later_tuesday(tmp_path))  # parts at the greeting
+    urban = calls[QUOTE_URBAN.name]
     failed = dataclasses.replace(
-        refused, timeline=(*refused.timeline, RecordedEvent("error", {}, ("ended",)))
+        urban, timeline=(*urban.timeline, RecordedEvent("error", {}, ("ended",)))
     )
-    verdict = await replay_call(failed, moved)
+    verdict = await replay_call(failed, later)
     _unreplayable(verdict, "a failure of the shell (error)")
 
 
