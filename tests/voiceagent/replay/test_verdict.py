@@ -96,7 +96,7 @@ async def test_another_brains_call_stands_where_the_chart_settles_it(
     cloud = {n: dataclasses.replace(c, brain="openai/gpt-4.1") for n, c in calls.items()}
     settled = await replay_call(cloud[QUOTE_URBAN.name], moved)
     assert settled.status == "changed"
-    later = load_agency(later_tuesday(tmp_path))  # parts at the greeting, before the brain's answers
+    later = load_agency(later_tuesday(tmp_path))  # parts at the greeting, before any answer
     stuck = await replay_call(cloud[QUOTE_URBAN.name], later)
     assert stuck.status == "not replayable"
     assert stuck.reason is not None
