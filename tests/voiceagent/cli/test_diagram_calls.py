@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,9 @@ from tests.voiceagent.replay.calls import (
 from voiceagent.cli import progress
 from voiceagent.cli.main import main
 
-pytestmark = pytest.mark.cli
+from .test_diagram import needs_dot
 
-HAS_DOT = shutil.which("dot") is not None
+pytestmark = pytest.mark.cli
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -158,7 +157,7 @@ def test_the_test_suites_ledger_is_drawn_green_and_red(
     assert 'color="#2b8a3e"' in line
 
 
-@pytest.mark.skipif(not HAS_DOT, reason="Graphviz 'dot' is not installed")
+@needs_dot
 def test_the_heat_map_renders_as_png(
     store_file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
