@@ -81,7 +81,9 @@ class Rescue:
                 self._orchestrator.hand_off_again()
             else:
                 self._log.warning("reply retried", after=reason)
-                self._retries.append(self._orchestrator.reply_again())
+                # the live adapter's instructions stay: the last chart event made them
+                # current, and an update now would read as another adapter taking over
+                self._retries.append(session.generate_reply())
         except RuntimeError as error:  # the session is closing or between activities
             self._log.warning("retry not possible", error=describe(error))
         return Overdue.HOLDING_LINE
