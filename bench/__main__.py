@@ -15,6 +15,7 @@ BENCHMARKS = (
     "chart",
     "turn",
     "understanding",
+    "replay",
     "load",
     "voice_prewarm",
     "voice_accuracy",

@@ -139,12 +139,23 @@ def brain_decisions() -> list[float]:
 
 def main() -> None:
     """Print the figures."""
+    cpu = time.process_time()
     bare = asyncio.run(bare_turns())
+    bare_cpu = (time.process_time() - cpu) / TURNS * 1000
+    cpu = time.process_time()
     product = asyncio.run(product_turns())
+    product_cpu = (time.process_time() - cpu) / TURNS * 1000
     print(f"one caller turn ({TURNS} turns, scripted LLM, one tool call then a reply):")
-    for name, samples in (("bare AgentSession", bare), ("product", product)):
+    for name, samples, cpu_ms in (
+        ("bare AgentSession", bare, bare_cpu),
+        ("product", product, product_cpu),
+    ):
         median, p95 = statistics.median(samples), _p(samples, 0.95)
-        print(f"  {name:<18} median {median:7.2f} ms   p95 {p95:7.2f} ms")
+        print(
+            f"  {name:<18} median {median:7.2f} ms   p95 {p95:7.2f} ms"
+            f"   CPU {cpu_ms:6.2f} ms/turn (whole session)"
+        )
+    print(f"  ratio of CPU per turn: {product_cpu / bare_cpu:.2f}x")
     ratio_median = statistics.median(product) / statistics.median(bare)
     ratio_p95 = _p(product, 0.95) / _p(bare, 0.95)
     print(f"  ratio product/bare: median {ratio_median:.2f}x   p95 {ratio_p95:.2f}x")

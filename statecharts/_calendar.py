@@ -272,7 +272,7 @@ def office_moment(office: Office, at: datetime) -> OfficeMoment:
     """
     local = local_time(office, at)
     status, holiday = _status_at(office, local)
-    opening = None if status is OfficeStatus.OPEN else _next_open_local(office, local)
+    opening = _next_open_local(office, local)
     return OfficeMoment(
         status=status,
         local=local,
@@ -310,12 +310,10 @@ def status_line(office: Office, at: datetime) -> str:
     return f"Closed (reopens {moment.next_open_phrase})"
 
 
-def _zone_label(local: datetime) -> str:
+def _zone_label(office: Office, local: datetime) -> str:
     """A short timezone label: "ET" for New York all year, else the zone's abbreviation."""
-    name = local.tzname() or ""
-    zone = local.tzinfo
-    key = zone.key if isinstance(zone, ZoneInfo) else ""
-    if key.startswith(_US_ZONE_PREFIXES):
+    name = local.strftime("%Z")
+    if office.timezone.startswith(_US_ZONE_PREFIXES):
         return _US_ZONE_LABELS.get(name, name)
     return name
 
@@ -328,4 +326,4 @@ def clock_phrase(office: Office, at: datetime) -> str:
         at: The instant, naive (office wall time) or aware.
     """
     local = local_time(office, at)
-    return f"{_clock(local.time(), minutes=True)} {_zone_label(local)}, {_weekday(local)}"
+    return f"{_clock(local.time(), minutes=True)} {_zone_label(office, local)}, {_weekday(local)}"

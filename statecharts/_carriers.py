@@ -31,8 +31,6 @@ _APOSTROPHES = re.compile(r"['\u2018\u2019`]")
 class CarrierMatch:
     """The result of looking up a carrier by name."""
 
-    query: str
-    """What the caller said, unchanged."""
     carrier: Carrier | None
     """The one carrier meant, or None when it is unknown, ambiguous or needs the line."""
     needs_line: bool
@@ -68,24 +66,22 @@ def _contains_word(name: str, query: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(query)}(?!\w)", name) is not None
 
 
-def _by_line(query: str, members: tuple[Carrier, ...], line: InsuranceLine | None) -> CarrierMatch:
-    """Resolve carriers of one split-line family by the caller's line of business."""
-    if len(members) == 1:
-        return CarrierMatch(query, members[0], needs_line=False, candidates=members)
+def _by_line(members: tuple[Carrier, ...], line: InsuranceLine | None) -> CarrierMatch:
+    """Resolve two or more carriers of one split-line family by the caller's line of business."""
     on_line = tuple(member for member in members if line is not None and member.line is line)
     if len(on_line) == 1:
-        return CarrierMatch(query, on_line[0], needs_line=False, candidates=on_line)
-    return CarrierMatch(query, None, needs_line=True, candidates=members)
+        return CarrierMatch(on_line[0], needs_line=False, candidates=on_line)
+    return CarrierMatch(None, needs_line=True, candidates=members)
 
 
-def _resolve(query: str, hits: tuple[Carrier, ...], line: InsuranceLine | None) -> CarrierMatch:
+def _resolve(hits: tuple[Carrier, ...], line: InsuranceLine | None) -> CarrierMatch:
     """Turn the hits of one pass into a match: one carrier, one family, or ambiguous."""
     if len(hits) == 1:
-        return CarrierMatch(query, hits[0], needs_line=False, candidates=hits)
+        return CarrierMatch(hits[0], needs_line=False, candidates=hits)
     families = {hit.family for hit in hits}
     if len(families) == 1 and None not in families:
-        return _by_line(query, hits, line)
-    return CarrierMatch(query, None, needs_line=False, candidates=hits)
+        return _by_line(hits, line)
+    return CarrierMatch(None, needs_line=False, candidates=hits)
 
 
 def find_carrier(config: AgencyConfig, query: str, line: InsuranceLine | None) -> CarrierMatch:
@@ -114,7 +110,7 @@ def find_carrier(config: AgencyConfig, query: str, line: InsuranceLine | None) -
     """
     key = _key(query)
     if not key:
-        return CarrierMatch(query, None, needs_line=False, candidates=())
+        return CarrierMatch(None, needs_line=False, candidates=())
     carriers = config.carriers
     names = [(carrier, _key(carrier.name)) for carrier in carriers]
     loose = len(key) >= _MIN_LOOSE
@@ -126,5 +122,5 @@ def find_carrier(config: AgencyConfig, query: str, line: InsuranceLine | None) -
     )
     for hits in passes:
         if hits:
-            return _resolve(query, hits, line)
-    return CarrierMatch(query, None, needs_line=False, candidates=())
+            return _resolve(hits, line)
+    return CarrierMatch(None, needs_line=False, candidates=())

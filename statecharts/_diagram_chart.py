@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from statemachine import State, StateChart
 from statemachine.transition import Transition
 
-__all__ = ["ChartTransition", "Story", "transition_key"]
+__all__ = ["ChartTransition", "Story", "declared_keys", "transition_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,28 @@ def _walk(states: Sequence[State]) -> Iterator[State]:
         yield from _walk(list(state.states))
 
 
+def _declared(chart: type[StateChart]) -> Iterator[tuple[State, Transition, str]]:  # type: ignore[type-arg]  # any chart
+    """Every declared transition (compound states' initial entries aside) with its unique key."""
+    keys: Counter[str] = Counter()
+    for state in _walk(list(chart.states)):
+        for t in state.transitions:
+            if t.initial:
+                continue
+            key = transition_key(t)
+            keys[key] += 1
+            if keys[key] > 1:  # the same transition declared twice: keep both apart
+                key = f"{key}#{keys[key]}"
+            yield state, t, key
+
+
+def declared_keys(chart: type[StateChart]) -> dict[int, str]:  # type: ignore[type-arg]  # any chart
+    """The key of each declared transition object, by `id()`: what a listener sees, keyed.
+
+    `transition_key` alone cannot tell apart a transition declared twice; this can.
+    """
+    return {id(t): key for _, t, key in _declared(chart)}
+
+
 @dataclass(frozen=True, slots=True)
 class Story:
     """The chart's states and transitions, with the story order the chart declares."""
@@ -116,24 +138,16 @@ class Story:
         children: dict[str, tuple[str, ...]] = {}
         initial: dict[str, str] = {}
         transitions: list[ChartTransition] = []
-        keys: Counter[str] = Counter()
         for state in _walk(tops):
             names[state.id] = str(state.name)
             parents[state.id] = state.parent.id if state.parent is not None else None
             children[state.id] = tuple(s.id for s in state.states)
-            for t in state.transitions:
-                if t.initial:
-                    initial[state.id] = t.targets[0].id
-                    continue
-                target = t.targets[0].id if t.targets else None
-                guards = tuple((str(c.attr_name), c.expected_value is not False) for c in t.cond)
-                events = _events(t)
-                key = transition_key(t)
-                keys[key] += 1
-                if keys[key] > 1:  # the same transition declared twice: keep both apart
-                    key = f"{key}#{keys[key]}"
-                actions = tuple(str(c.attr_name) for c in t.on if not c.is_convention)
-                transitions.append(ChartTransition(key, state.id, target, events, guards, actions))
+            initial.update((state.id, t.targets[0].id) for t in state.transitions if t.initial)
+        for state, t, key in _declared(chart):
+            target = t.targets[0].id if t.targets else None
+            guards = tuple((str(c.attr_name), c.expected_value is not False) for c in t.cond)
+            actions = tuple(str(c.attr_name) for c in t.on if not c.is_convention)
+            transitions.append(ChartTransition(key, state.id, target, _events(t), guards, actions))
         finals = frozenset(s.id for s in _walk(tops) if s.final)
         return cls(
             holder.id if holder is not None else None,

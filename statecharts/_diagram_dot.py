@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from statecharts._diagram_model import Edge, Frame, Node, NodeKind, Overlay, Style, View
+from statecharts._diagram_model import Edge, Frame, Node, NodeKind, Overlay, Style, Swatch, View
 
 __all__ = ["to_dot"]
 
@@ -121,17 +121,32 @@ def _edge(edge: Edge, overlay: Overlay) -> str:
 
 
 def _legend(view: View, overlay: Overlay) -> str:
+    """The view's title, what the overlay draws (with its key), then the view's own legend."""
     rows = [f'<TR><TD ALIGN="LEFT"><B>{_html(view.title)}</B></TD></TR>']
+    rows += [f'<TR><TD ALIGN="LEFT">{_html(line)}</TD></TR>' for line in overlay.lines]
+    rows += [_swatch(swatch) for swatch in overlay.swatches]
+    rows += [f'<TR><TD ALIGN="LEFT">{_html(line)}</TD></TR>' for line in overlay.after]
     for group in view.legend:
         rows.append(f'<TR><TD ALIGN="LEFT"><I>{_html(group.heading)}</I></TD></TR>')
         for item in group.items:
             style = overlay.legend.get(item.id)
             text = _html(item.text + (f"  {style.note}" if style and style.note else ""))
             if style is not None and style.color:
-                text = f'<FONT COLOR="{style.color}"><B>{text}</B></FONT>'
+                # Marked as its edges would be: a stroke in the overlay's style, bold text.
+                text = f"{_stroke(style)}  <B>{text}</B>"
             rows.append(f'<TR><TD ALIGN="LEFT">    {text}</TD></TR>')
-    rows += [f'<TR><TD ALIGN="LEFT">{_html(line)}</TD></TR>' for line in overlay.lines]
     return '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"
+
+
+def _stroke(style: Style) -> str:
+    """A short line drawn in `style`: dashed or solid, its weight from the width."""
+    stroke = "╍╍╍╍" if style.dashed else "━━━━"
+    size = 10 + round(2 * (style.width or 1))
+    return f'<FONT COLOR="{style.color or _INK}" POINT-SIZE="{size}">{stroke}</FONT>'
+
+
+def _swatch(swatch: Swatch) -> str:
+    return f'<TR><TD ALIGN="LEFT">    {_stroke(swatch.style)}  {_html(swatch.text)}</TD></TR>'
 
 
 def _column(nodes: Sequence[str]) -> str:

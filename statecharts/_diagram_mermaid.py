@@ -108,14 +108,17 @@ def _css(style: Style) -> str:
 
 
 def _legend(view: View, overlay: Overlay) -> str:
+    """The view's title, what the overlay draws (with its key), then the view's own legend."""
     rows = [f"<b>{_text(view.title)}</b>"]
+    rows += [_text(line) for line in overlay.lines]
+    rows += [_text(("╍╍ " if s.style.dashed else "━━ ") + s.text) for s in overlay.swatches]
+    rows += [_text(line) for line in overlay.after]
     for group in view.legend:
         rows.append(f"<i>{_text(group.heading)}</i>")
         for item in group.items:
             style = overlay.legend.get(item.id)
             text = _text(item.text + (f"  {style.note}" if style and style.note else ""))
             rows.append(f"<b>{text}</b>" if style is not None else text)
-    rows += [_text(line) for line in overlay.lines]
     return f'    {_LEGEND}["' + "<br/>".join(rows) + '"]:::legend'
 
 
@@ -143,7 +146,7 @@ def to_mermaid(view: View, overlay: Overlay | None = None) -> str:
         lines.append(f"    {ids[edge.source]}{arrow}{ids[edge.target]}")
         if style is not None and _css(style):
             link_styles.append(f"    linkStyle {index} {_css(style)}")
-    if (view.legend or overlay.lines) and view.nodes:
+    if (view.legend or overlay.lines or overlay.swatches) and view.nodes:
         lines.append(_legend(view, overlay))
         # An invisible link keeps the legend left of the first box, clear of every edge;
         # written after the edges, so their linkStyle indices stay theirs.

@@ -28,6 +28,7 @@ __all__ = [
     "Overlay",
     "Reason",
     "Style",
+    "Swatch",
     "View",
 ]
 
@@ -182,6 +183,14 @@ class Style:
 
 
 @dataclass(frozen=True, slots=True)
+class Swatch:
+    """A key to an overlay's colours: a short stroke in a style, and what it means."""
+
+    style: Style
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Overlay:
     """Per-id styling drawn over a view, with lines added to its legend."""
 
@@ -194,3 +203,7 @@ class Overlay:
     """Extra legend lines (what the colours mean, where the call ended)."""
     default_edge: Style | None = None
     """For every edge not in `edges` (a heat map greys out untaken edges this way)."""
+    swatches: tuple[Swatch, ...] = ()
+    """A key to the colours, after `lines`."""
+    after: tuple[str, ...] = ()
+    """Legend lines after the swatches."""

@@ -29,8 +29,6 @@ __all__ = [
 class StaffLookup:
     """The result of looking up a spoken name or extension in the staff directory."""
 
-    query: str
-    """What the caller said, unchanged, for the reply and the logs."""
     matches: tuple[StaffMember, ...]
     """Everyone the query could mean, in directory order, without duplicates."""
     ambiguous: bool
@@ -82,10 +80,11 @@ def find_staff(config: AgencyConfig, query: str) -> StaffLookup:
     """Look up a person by extension, name, alias, name prefix or first name.
 
     The passes run in order and the first that matches anyone wins. Before the
-    name passes, a single-word query that starts the first names of two or more
-    people is ambiguous even when one of them matches exactly: "Rachel" always
-    gets "which Rachel?", because guessing from the line of business sent callers
-    to the wrong Rachel. "Rachel T." and "Rachel Moreno" resolve directly.
+    name passes, a query that starts the first names of two or more people (a
+    first name is one word, so only a one-word query can) is ambiguous even when
+    one of them matches exactly: "Rachel" always gets "which Rachel?", because
+    guessing from the line of business sent callers to the wrong Rachel. "Rachel
+    T." and "Rachel Moreno" resolve directly.
 
     Args:
         config: The agency.
@@ -96,20 +95,19 @@ def find_staff(config: AgencyConfig, query: str) -> StaffLookup:
     """
     text = query.strip()
     if not text:
-        return StaffLookup(query, (), ambiguous=False)
+        return StaffLookup((), ambiguous=False)
     by_extension = staff_by_extension(config, text)
     if by_extension is not None:
-        return StaffLookup(query, (by_extension,), ambiguous=False)
+        return StaffLookup((by_extension,), ambiguous=False)
     key = " ".join(text.casefold().split())
-    if " " not in key:
-        namesakes = _unique(m for m in config.staff if m.first_name.casefold().startswith(key))
-        if len(namesakes) > 1:
-            return StaffLookup(query, namesakes, ambiguous=True)
+    namesakes = _unique(m for m in config.staff if m.first_name.casefold().startswith(key))
+    if len(namesakes) > 1:
+        return StaffLookup(namesakes, ambiguous=True)
     for matches_pass in _passes(key):
         matches = _unique(m for m in config.staff if matches_pass(m))
         if matches:
-            return StaffLookup(query, matches, ambiguous=len(matches) > 1)
-    return StaffLookup(query, (), ambiguous=False)
+            return StaffLookup(matches, ambiguous=len(matches) > 1)
+    return StaffLookup((), ambiguous=False)
 
 
 def staff_by_extension(config: AgencyConfig, extension: str) -> StaffMember | None:

@@ -39,15 +39,15 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
-def _last_weekday(year: int, month: int, weekday: int) -> date:
-    """The last `weekday` (Monday is 0) of a month."""
+def _last_monday(year: int, month: int) -> date:
+    """The last Monday of a month (Memorial Day's rule; no holiday needs another weekday)."""
     last = date(year, month, calendar.monthrange(year, month)[1])
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
+    return last - timedelta(days=last.weekday())
 
 
 _RULES: dict[HolidayRule, Callable[[int], date]] = {
     HolidayRule.NEW_YEARS_DAY: lambda year: date(year, 1, 1),
-    HolidayRule.MEMORIAL_DAY: lambda year: _last_weekday(year, 5, calendar.MONDAY),
+    HolidayRule.MEMORIAL_DAY: lambda year: _last_monday(year, 5),
     HolidayRule.INDEPENDENCE_DAY: lambda year: date(year, 7, 4),
     HolidayRule.LABOR_DAY: lambda year: _nth_weekday(year, 9, calendar.MONDAY, 1),
     HolidayRule.THANKSGIVING: lambda year: _nth_weekday(year, 11, calendar.THURSDAY, 4),
@@ -103,4 +103,18 @@ def holiday_on(office: Office, day: date) -> str | None:
     Returns:
         The display name ("Christmas", or `OFFICE_CLOSED` for a one-off closure), or None.
     """
-    return holidays_in_year(office, day.year).get(day)
+    key = (id(office), day.year)
+    cached = _YEARS_SEEN.get(key)
+    if cached is None or cached[0] is not office:
+        if len(_YEARS_SEEN) >= _YEARS_KEPT:
+            _YEARS_SEEN.clear()
+        cached = (office, holidays_in_year(office, day.year))
+        _YEARS_SEEN[key] = cached
+    return cached[1].get(day)
+
+
+_YEARS_KEPT = 64
+_YEARS_SEEN: dict[tuple[int, int], tuple[Office, dict[date, str]]] = {}
+"""Each office's holidays per year, worked out once: every line the receptionist says
+asks whether today is a holiday. Keyed by the office object itself (held, so its id
+is not reused while kept); an office is frozen, so its holidays never change."""

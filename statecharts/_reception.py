@@ -20,10 +20,12 @@ from datetime import datetime
 from typing import Any
 
 from statemachine import State, StateChart
+from statemachine.callbacks import CallbacksRegistry
 from statemachine.exceptions import TransitionNotAllowed
 
 from statecharts._agency import AgencyConfig
 from statecharts._caller import CallerRecord
+from statecharts._engine import IndexedEngine
 from statecharts._events import EVENTS, Refusal, parse_arguments
 from statecharts._reception_entries import ReceptionRules
 
@@ -31,6 +33,13 @@ __all__ = ["PUBLIC_EVENTS", "Reception"]
 
 PUBLIC_EVENTS = frozenset(EVENTS)
 """Events adapters and the shell may fire; everything else is internal."""
+
+_ALLOWED_IN: dict[tuple[type, tuple[State, ...]], frozenset[str]] = {}
+"""Public events with a transition from a configuration (guards aside), per chart class.
+
+Which events a configuration has transitions for is fixed when the class is built,
+so the answer is worked out once per configuration reached, not on every `fire`.
+"""
 
 
 def _targetless(sources: Sequence[State], *, on: str, cond: str | None = None) -> Any:
@@ -322,6 +331,12 @@ class Reception(ReceptionRules, StateChart["Reception"]):
         )
         super().__init__(listeners=[_Bookkeeper(self), *listeners])
 
+    def _get_engine(self) -> Any:
+        """The library's engine with its transition search indexed (`_engine.py`)."""
+        if self._callbacks.has_async_callbacks:
+            return super()._get_engine()  # type: ignore[no-untyped-call]  # the library leaves it untyped
+        return IndexedEngine(self)
+
     def fire(self, event: str, **arguments: Any) -> list[str]:
         """Send a public event; return the states entered, or raise `Refusal` saying why.
 
@@ -344,6 +359,7 @@ class Reception(ReceptionRules, StateChart["Reception"]):
             raise Refusal(msg) from None
         self.event_log.append((event, dict(parsed)))
         self._after_event(event)
+        self._release_callbacks_once_ended()
         return self.path[before:]
 
     def fail(self, error: Exception) -> list[str]:
@@ -356,7 +372,21 @@ class Reception(ReceptionRules, StateChart["Reception"]):
             return []
         before = len(self.path)
         self.send("error.execution", error=error)
+        self._release_callbacks_once_ended()
         return self.path[before:]
+
+    def _release_callbacks_once_ended(self) -> None:
+        """Drop the engine's callback registry once the call has ended.
+
+        The library binds every guard and action to this chart (about 230 callback
+        wrappers, 2,400 objects in reference cycles with it), so an ended call could
+        only be freed by the garbage collector's full pass, tens of milliseconds per
+        pass on a busy worker. An ended chart runs no callback again (no transition
+        leaves `ended`, and `fire` and `fail` refuse first), so releasing them lets
+        reference counting free nearly all of a finished call at once.
+        """
+        if self.is_terminated:
+            self._callbacks = CallbacksRegistry()
 
     def allowed_event_names(self) -> frozenset[str]:
         """Public events with a transition from the current configuration (guards aside).
@@ -364,7 +394,11 @@ class Reception(ReceptionRules, StateChart["Reception"]):
         `confirm_phone` only while a number awaits confirmation: a model is never
         offered a yes-or-no about a number nobody read back.
         """
-        names = frozenset(e.id for e in self.allowed_events) & PUBLIC_EVENTS
+        key = (type(self), tuple(self.configuration))
+        names = _ALLOWED_IN.get(key)
+        if names is None:
+            names = frozenset(e.id for e in self.allowed_events) & PUBLIC_EVENTS
+            _ALLOWED_IN[key] = names
         return names if self.phone_to_confirm is not None else names - {"confirm_phone"}
 
     def where(self) -> str:

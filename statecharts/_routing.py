@@ -9,7 +9,6 @@ function is pure: the wall-clock time is a parameter, never read here.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable, Sequence
 from datetime import time
 from enum import StrEnum
@@ -88,15 +87,14 @@ def alpha_split_owner(config: AgencyConfig, split: AlphaSplit, letter: str) -> S
     Args:
         config: The agency.
         split: Which of the three alphabetical assignments to use.
-        letter: One letter, either case; anything outside A-Z has no owner.
+        letter: One letter, either case; anything else ("1", "AB", "É") is in no
+            `AlphaRange`, so it has no owner.
 
     Returns:
         The owner in directory order, or None for a non-letter or an uncovered letter.
         Availability is not checked here: the caller decides whether that matters.
     """
     upper = letter.upper()
-    if len(upper) != 1 or upper not in string.ascii_uppercase:
-        return None
     for member in config.staff:
         if (
             member.former is None

@@ -13,6 +13,7 @@ call record, the console) and respelled only on their way to the voice:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,7 @@ def _spell(part: str) -> list[str]:
     return [_SYMBOLS.get(char, char.upper()) for char in part]
 
 
+@functools.lru_cache(maxsize=256)
 def email_for_speech(email: str) -> str:
     """An email said naturally, then spelled: "info at hlinsure dot com. Let me spell…".
 

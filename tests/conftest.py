@@ -9,6 +9,16 @@ import pytest
 import structlog
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--transition-ledger FILE`: keep which chart transitions the tests asserted."""
+    parser.addoption(
+        "--transition-ledger",
+        metavar="FILE",
+        help="write the chart transitions the tests asserted to FILE as JSON "
+        "(draw it with: voiceagent diagram --full --ledger FILE)",
+    )
+
+
 @pytest.fixture(autouse=True)
 def _fresh_structlog() -> Iterator[None]:
     """Each test starts and ends with structlog's defaults (the CLI configures it globally).

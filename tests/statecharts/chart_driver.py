@@ -150,6 +150,7 @@ class Call:
             copy.deepcopy(data, _shared(chart.config)),
             tuple(self.effects),
             running=not chart.is_terminated,
+            callbacks=chart._callbacks,
         )
 
     def restore(self, saved: Saved) -> None:
@@ -166,6 +167,7 @@ class Call:
         vars(chart).update(copy.deepcopy(saved.data, _shared(chart.config)))
         chart.configuration = OrderedSet(chart.states_map[value] for value in saved.configuration)
         chart._engine.running = saved.running
+        chart._callbacks = saved.callbacks
         self.effects = list(saved.effects)
 
     @property
@@ -229,6 +231,9 @@ class Saved:
     effects: tuple[Effect, ...]
     running: bool
     """False once the call has ended: the engine then refuses every event."""
+    callbacks: Any
+    """The chart's callback registry, shared, not copied: an ended chart lets go of its
+    own (`Reception._release_callbacks_once_ended`), and a rewound one needs it back."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ module, -x) cannot prove coverage, so there the gate skips and says why.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from tests.statecharts.transition_coverage import (
     CoverageGate,
     declared_guard_sides,
     declared_transitions,
+    ledger_file,
 )
 
 settings.register_profile("mutation", derandomize=True, deadline=None)
@@ -59,6 +61,14 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     """A test counts as run once its call phase ends, or its setup skips or fails."""
     if report.when == "call" or (report.when == "setup" and not report.passed):
         GATE.note_ran(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """With `--transition-ledger FILE`, write what the tests asserted for the diagram."""
+    path = session.config.getoption("--transition-ledger", default=None)
+    if path and GATE.collected:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(json.dumps(ledger_file(LEDGER, whole_run=GATE.complete()), indent=1))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from statecharts._agency import HolidayRule, Office
+import statecharts._holidays as holidays_module
+from statecharts._agency import DailyHours, HolidayRule, Office, Weekday
 from statecharts._calendar import (
     OfficeMoment,
     OfficeStatus,
@@ -158,6 +159,20 @@ def test_aware_in_another_zone_is_converted() -> None:
     assert office_status(HLI, when) is LUNCH
 
 
+class _NoOffset(tzinfo):
+    """A tzinfo that knows no offset: Python counts such a datetime as naive."""
+
+    def utcoffset(self, dt: datetime | None) -> None:
+        """No offset."""
+        return None
+
+
+def test_datetime_without_offset_is_office_wall_time() -> None:
+    """A datetime whose tzinfo gives no offset is naive, so it is read as office wall time."""
+    moment = datetime(2024, 1, 8, 10, tzinfo=_NoOffset())
+    assert local_time(HLI, moment) == datetime(2024, 1, 8, 10, tzinfo=EASTERN)
+
+
 def test_local_time_is_in_the_office_zone() -> None:
     """Local time is aware and carries the office's zone, whatever zone came in."""
     local = local_time(HLI, datetime(2024, 7, 1, 16, tzinfo=UTC))
@@ -193,6 +208,7 @@ def test_local_time_moves_a_nonexistent_wall_time_forward() -> None:
         (at(MON, 8, 59), "in about a minute"),
         (at(MON, 8, 59, 30), "in about a minute"),
         (at(MON, 8, 58), "in about 2 minutes"),
+        (at(MON, 8, 29, 30), "in about 31 minutes"),
         (at(MON, 0, 0), "later today at 9 AM"),
     ],
 )
@@ -224,6 +240,21 @@ def test_u6_lunch_reopens_at_one(when: datetime, phrase: str) -> None:
     moment = office_moment(HLI, when)
     assert moment.next_open == datetime.combine(MON, time(13), tzinfo=EASTERN)
     assert moment.next_open_phrase == phrase
+
+
+def test_office_without_lunch_opens_once_a_day() -> None:
+    """An office with no lunch break next opens at its morning opening, with no 1 PM reopening."""
+    no_lunch = office(lunch=None)
+    assert office_status(no_lunch, at(MON, 12, 30)) is OPEN
+    assert next_open(no_lunch, at(MON, 7)) == datetime.combine(MON, time(9), tzinfo=EASTERN)
+
+
+def test_lunch_at_closing_time_does_not_reopen() -> None:
+    """On a half day that ends with lunch (Saturday 9-1, lunch 12-1) lunch reopens on Monday."""
+    saturdays = office(
+        hours={**HLI.hours, Weekday.SATURDAY: DailyHours(opens=time(9), closes=time(13))}
+    )
+    assert status_line(saturdays, at(SAT, 12, 30)) == "Lunch (reopens Monday at 9 AM)"
 
 
 def test_next_open_is_none_while_open() -> None:
@@ -296,6 +327,7 @@ def test_clock_phrase_hli(when: datetime, clock: str) -> None:
         ("America/Chicago", "2:00 PM CT, Monday"),
         ("America/Denver", "1:00 PM MT, Monday"),
         ("America/Los_Angeles", "12:00 PM PT, Monday"),
+        ("America/Anchorage", "11:00 AM AKDT, Monday"),
         ("Europe/London", "8:00 PM BST, Monday"),
         ("Asia/Shanghai", "3:00 AM CST, Tuesday"),
     ],
@@ -353,6 +385,29 @@ def test_u8_dst_night_next_open(when: datetime) -> None:
 
 
 # --- Holidays: the rules for 2025-2027 -------------------------------------------------
+
+
+def test_holidays_are_worked_out_once_per_office_and_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each office's holidays for a year are worked out once however often a call asks."""
+    worked_out: list[tuple[Office, int]] = []
+
+    def counting(office: Office, year: int) -> dict[date, str]:
+        worked_out.append((office, year))
+        return holidays_in_year(office, year)
+
+    monkeypatch.setattr(holidays_module, "_YEARS_SEEN", {})
+    monkeypatch.setattr(holidays_module, "holidays_in_year", counting)
+    closes, stays_open = office(), office(holidays=())
+    asked = [
+        tuple(holiday_on(hours, day) for hours in (closes, stays_open))
+        for day in (date(2031, 1, 1), date(2031, 7, 4), date(2031, 7, 4))
+    ]
+    assert asked == [
+        ("New Year's Day", None),
+        ("Independence Day", None),
+        ("Independence Day", None),
+    ]
+    assert worked_out == [(closes, 2031), (stays_open, 2031)]
 
 
 @pytest.mark.parametrize(
@@ -528,6 +583,13 @@ def test_next_open_far_ahead_names_the_date() -> None:
     closures = tuple(date(2024, 1, day) for day in range(9, 17))
     closing = office(extra_closed_dates=closures)
     assert next_open_phrase(closing, at(MON, 18)) == "Wednesday, January 17 at 9 AM"
+
+
+def test_next_open_a_week_ahead_names_the_date() -> None:
+    """An opening exactly a week away names the date: a bare "Monday" would mean today."""
+    closures = tuple(date(2024, 1, day) for day in range(9, 13))
+    closing = office(extra_closed_dates=closures)
+    assert next_open_phrase(closing, at(MON, 18)) == "Monday, January 15 at 9 AM"
 
 
 def test_office_that_never_opens_is_a_configuration_error() -> None:

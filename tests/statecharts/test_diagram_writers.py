@@ -84,7 +84,7 @@ def test_overlay_marks_nodes_legend_items_and_adds_lines() -> None:
     dot, mermaid = to_dot(view, overlay), to_mermaid(view, overlay)
     (claims,) = [line for line in dot.splitlines() if line.lstrip().startswith('"claims" [')]
     assert 'color="#d62728"' in claims
-    assert '<FONT COLOR="#d62728"><B>hang-up' in dot
+    assert '<FONT COLOR="#d62728" POINT-SIZE="12">━━━━</FONT>  <B>hang-up' in dot
     assert "red: the path of call 42" in dot
     assert "style claims stroke:#d62728,stroke-width:3px" in mermaid
     assert "red: the path of call 42" in mermaid

@@ -52,12 +52,13 @@ def _same_data_in_every_process(monkeypatch: pytest.MonkeyPatch) -> None:
 
     Hypothesis seeds its generation with constants it finds in whatever project
     modules are imported, so a derandomized run draws different callers in a full
-    suite run (the shell and the voice loaded) than in `tests/statecharts` alone. A
-    planted bug must be caught the same way wherever it is checked. The pools
-    Hypothesis already cached from earlier tests in the process are set aside too:
-    otherwise a new string anywhere in the product changes what a plant's run draws.
+    suite run (the shell and the voice loaded) than in `tests/statecharts` alone, or
+    than with this module run by itself. A planted bug must be caught the same way
+    wherever it is checked.
     """
     monkeypatch.setattr(providers, "_get_local_constants", Constants)
+    # Constants already drawn are cached by earlier tests of the same process, mined
+    # from whatever modules were loaded then: start from an empty cache as well.
     monkeypatch.setattr(providers, "CONSTANTS_CACHE", LRUCache(1024))
 
 

@@ -94,6 +94,11 @@ def test_routing_letter(name: str, letter: str) -> None:
     assert routing_letter(name, PREFIXES) == letter
 
 
+def test_routing_letter_stays_one_character() -> None:
+    """A first letter that uppercases to two ("ß" to "SS") is kept as the one character."""
+    assert routing_letter("ßeta Labs", PREFIXES) == "ß"
+
+
 @pytest.mark.parametrize(
     ("prefixes", "name", "letter"),
     [

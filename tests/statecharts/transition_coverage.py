@@ -21,6 +21,7 @@ import pytest
 from statemachine.graph import iterate_states
 
 from statecharts import Reception, Refusal
+from statecharts._diagram_chart import Story
 from tests.statecharts.chart_driver import Call, snapshot
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "declared_transitions",
     "describe",
     "describe_side",
+    "ledger_file",
     "transition_key",
 ]
 
@@ -291,3 +293,19 @@ class CoverageGate:
         lines.extend(f"  unasserted transition: {describe(key)}" for key in transitions)
         lines.extend(f"  unasserted guard side: {describe_side(side)}" for side in unseen)
         return CoverageReport(lines, transitions, unseen)
+
+
+def ledger_file(ledger: Ledger, *, whole_run: bool) -> dict[str, Any]:
+    """The ledger as `voiceagent diagram --ledger FILE` reads it: asserted transitions by key.
+
+    The ledger keys a transition by (source, event, target); a diagram by its key,
+    which also holds its guards. A diagram transition counts as asserted when the
+    ledger holds its (source, event, target): guard sides are the gate's business.
+    """
+    story = Story.of(Reception)
+    asserted = [
+        t.key
+        for t in story.transitions
+        if (t.source, t.events[0] if t.events else "", t.target or "") in ledger.transitions
+    ]
+    return {"asserted": asserted, "declared": len(story.transitions), "whole_run": whole_run}

@@ -1,12 +1,14 @@
-"""Fixtures for the shell's tests: a real PostgreSQL, started once, when a test needs it."""
+"""Fixtures for the shell's tests: a real PostgreSQL started once, and real calls recorded once."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.voiceagent.postgres import PostgresServer, postgres_server
+from tests.voiceagent.replay.calls import Recorded
 
 _started: list[PostgresServer] = []
 
@@ -25,6 +27,18 @@ def postgres_url(postgres: PostgresServer) -> Iterator[str]:
     url = postgres.new_database()
     yield url
     postgres.drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def recorded(tmp_path_factory: pytest.TempPathFactory) -> Recorded:
+    """A handful of real calls (`replay/calls.py`) kept in a SQLite store, recorded once."""
+    return Recorded(tmp_path_factory.mktemp("recorded"))
+
+
+@pytest.fixture
+def store_file(recorded: Recorded, tmp_path: Path) -> str:
+    """A copy of the recorded calls' store for one test."""
+    return recorded.copy(tmp_path)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

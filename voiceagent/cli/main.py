@@ -20,17 +20,30 @@ from typing import TYPE_CHECKING
 
 from statecharts import AgencyConfig, AgencyConfigError, default_agency, load_agency
 from statecharts._diagram import FULL, OVERVIEW, view_names
-from voiceagent.cli.diagram import DOCS, FORMATS, DiagramError, render, stale_docs, update_docs
+from statecharts._diagram_model import Overlay
+from voiceagent.cli.diagram import (
+    DOCS,
+    FORMATS,
+    DiagramError,
+    format_for,
+    render,
+    stale_docs,
+    update_docs,
+)
+from voiceagent.cli.replay import add_replay_command
 from voiceagent.cli.spoken import add_audio_arguments, spoken_call
 from voiceagent.cli.store_commands import STORE_ERRORS, add_store_commands, resolve_store
 from voiceagent.errors import describe
 from voiceagent.logs import configure_logging
+from voiceagent.replay.recorded import RecordedError
 from voiceagent.scripted.scenario_files import ScenarioError, load_scenarios
 from voiceagent.scripted.turns import parse_at, parse_turns
+from voiceagent.store.location import connect_store
 from voiceagent.worker.settings import SettingsError
 
 if TYPE_CHECKING:
     from voiceagent.scripted.scenarios import ScenarioResult
+    from voiceagent.session.call import CallRun
 
 __all__ = ["main"]
 
@@ -97,10 +110,22 @@ def _simulate(args: argparse.Namespace) -> int:
             msg = f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}"
             raise UsageError(msg) from None
     _logging(args)
-    try:
-        run = asyncio.run(
-            run_script(config, at, parse_turns(lines), caller_number=args.caller_number)
+    turns = parse_turns(lines)
+
+    async def simulated() -> CallRun:
+        if args.store is None:
+            return await run_script(config, at, turns, caller_number=args.caller_number)
+        settings = resolve_store(args.store)
+        calls = await connect_store(
+            settings.store, journal_dir=settings.journal_path(), timeout=settings.store_timeout
         )
+        async with calls:
+            return await run_script(
+                config, at, turns, caller_number=args.caller_number, store=calls
+            )
+
+    try:
+        run = asyncio.run(simulated())
     except CallFailedError as failed:
         report = call_report(failed.run, str(failed))
     else:
@@ -130,12 +155,37 @@ def _scenarios(args: argparse.Namespace) -> int:
     return 0 if all(r.passed for r in results) else 1
 
 
+def _overlay(args: argparse.Namespace, view: str) -> Overlay | None:
+    """The calls (or tests) drawn over the view, if any were asked for."""
+    from voiceagent.cli import diagram_calls  # noqa: PLC0415 - loads the store only when needed
+
+    if args.since is not None and not args.heat:
+        raise UsageError("--since picks the calls of --heat: add --heat")
+    if args.store is not None and not (args.heat or args.call):
+        raise UsageError("--store is where --call and --heat find calls: add one of them")
+    if args.agency is not None and not (args.heat or args.call or args.scenarios):
+        raise UsageError("--agency is the file calls are followed with: add --call or --heat")
+    if args.call is not None:
+        return diagram_calls.call_overlay(args.call, args.store, _agency(args), view)
+    if args.heat:
+        return diagram_calls.heat_from_store(args.store, args.since, _agency(args), view)
+    if args.scenarios:
+        return diagram_calls.heat_from_scenarios(args.scenarios, _agency(args), view)
+    if args.ledger is not None:
+        return diagram_calls.coverage_from_ledger(Path(args.ledger), view)
+    return None
+
+
 def _diagram(args: argparse.Namespace) -> int:
+    # The scenarios drawn by --scenarios are whole calls, which log: only their errors,
+    # on stderr, so standard output is the diagram alone.
+    configure_logging(json=False, level="ERROR")
     docs = Path(args.docs)
     view = FULL if args.full else (args.state or OVERVIEW)
     if (args.check or args.update_docs) and view != OVERVIEW:
         msg = "--check and --update-docs cover every view: drop --state/--full"
         raise UsageError(msg)
+    overlay = _overlay(args, view)
     if args.check:
         stale = stale_docs(docs)
         for path in stale:
@@ -145,7 +195,7 @@ def _diagram(args: argparse.Namespace) -> int:
         for path in update_docs(docs):
             print(f"wrote {path}")
         return 0
-    data = render(args.format, view)
+    data = render(args.format or format_for(args.out), view, overlay)
     if args.out in (None, "-"):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -175,7 +225,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Render the call flow: by default the overview of the whole call; "
         "--state NAME draws one state step by step, --full every state and transition.",
     )
-    diagram.add_argument("--format", choices=FORMATS, default="mermaid", help="output format")
+    diagram.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from --out's suffix, .svg .png .dot .mmd; else mermaid)",
+    )
     diagram.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     diagram.add_argument("--docs", default=str(DOCS), metavar="DIR", help="the rendered views")
     which = diagram.add_mutually_exclusive_group()
@@ -188,6 +242,30 @@ def _parser() -> argparse.ArgumentParser:
     mode = diagram.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="fail if DIR's views are stale")
     mode.add_argument("--update-docs", action="store_true", help="re-render every view into DIR")
+    mode.add_argument(
+        "--call",
+        metavar="CALL_ID|FILE.json",
+        help="draw one call's path: a call in the store, or a `simulate --json` file",
+    )
+    mode.add_argument(
+        "--heat",
+        action="store_true",
+        help="colour each transition by how many stored calls took it",
+    )
+    mode.add_argument(
+        "--scenarios",
+        nargs="+",
+        metavar="PATH",
+        help="colour each transition by how many scenarios of these files take it",
+    )
+    mode.add_argument(
+        "--ledger",
+        metavar="FILE",
+        help="show which transitions the tests asserted (pytest --transition-ledger FILE)",
+    )
+    diagram.add_argument("--since", metavar="WHEN", help="--heat: calls since an ISO date or 7d")
+    diagram.add_argument("--store", metavar="PATH|URL", help="a SQLite file or postgresql:// URL")
+    diagram.add_argument("--agency", metavar="FILE", help="the agency file calls are followed with")
     diagram.set_defaults(handler=_diagram)
 
     common = argparse.ArgumentParser(add_help=False)
@@ -208,6 +286,9 @@ def _parser() -> argparse.ArgumentParser:
         "simulate", parents=[common, clock], help="run a scripted call and print it"
     )
     simulate.add_argument("--caller-number", metavar="E.164", help="the caller's number")
+    simulate.add_argument(
+        "--store", metavar="PATH|URL", help="also keep the call in this store (SQLite or URL)"
+    )
     simulate.add_argument("--json", action="store_true", help="print one JSON object")
     simulate.add_argument("file", nargs="?", metavar="FILE|-", help="caller turns, one a line")
     simulate.set_defaults(handler=_simulate)
@@ -218,6 +299,7 @@ def _parser() -> argparse.ArgumentParser:
     scenarios.add_argument("paths", nargs="+", metavar="PATH", help="scenario YAML files")
     scenarios.set_defaults(handler=_scenarios)
     add_store_commands(commands)
+    add_replay_command(commands)
 
     helps = {
         "start": "run the worker for production (LiveKit's `start`; needs LIVEKIT_URL and keys)",
@@ -254,6 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         DiagramError,
         AgencyConfigError,
         ScenarioError,
+        RecordedError,
         SettingsError,
         OSError,
         *STORE_ERRORS,

@@ -3,8 +3,8 @@
 Both read the configured store (`VOICEAGENT_STORE`, or `--store` with a SQLite path
 or a PostgreSQL URL), newest first. Callers' names, numbers and words are masked
 unless `--show-pii`; `--json` prints one JSON array for scripts. `calls` takes
-subcommands for one call (`calls show CALL_ID`); more (such as `export`) attach
-the same way, through `_CALL_COMMANDS`.
+subcommands for one call: `calls show CALL_ID` prints it step by step, `calls
+export CALL_ID` writes it as a scenario, the caller's personal data replaced.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from statecharts import mask_name, mask_phone
+from voiceagent.cli.export import export_call
 from voiceagent.logs import mask_pii
 from voiceagent.store.location import connect_store
 from voiceagent.store.port import (
@@ -90,6 +91,15 @@ def add_store_commands(commands: Any) -> None:
     show = one_call.add_parser("show", parents=[again], help="one call, step by step")
     show.add_argument("call_id", metavar="CALL_ID")
     show.set_defaults(handler=_command(_show_call))
+    export = one_call.add_parser(
+        "export",
+        parents=[again],
+        help="write one call as a scenario (personal data replaced) for `voiceagent scenarios`",
+    )
+    export.add_argument("call_id", metavar="CALL_ID")
+    export.add_argument("--out", metavar="FILE", help="write the scenario to FILE (default: print)")
+    export.add_argument("--agency", metavar="FILE", help="the agency file the scenario runs with")
+    export.set_defaults(handler=_command(export_call))
 
     messages = commands.add_parser(
         "messages", parents=[store, listing], help="list recent messages and their delivery"

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Scenario", "ScenarioError", "load_scenarios"]
+__all__ = ["Scenario", "ScenarioError", "load_scenarios", "parse_scenario"]
 
 _EXPECTATIONS = frozenset(
     {"outcome", "target", "states", "states_include", "said", "never_said", "caller"}
@@ -91,6 +91,11 @@ def _scenario(raw: object, source: str, index: int) -> Scenario:
         transfers_fail=bool(raw.get("transfers_fail", False)),
         source=source,
     )
+
+
+def parse_scenario(raw: object, source: str) -> Scenario:
+    """One scenario from its mapping (as a file holds it), checked as a file's would be."""
+    return _scenario(raw, source, 0)
 
 
 def load_scenarios(path: Path) -> list[Scenario]:

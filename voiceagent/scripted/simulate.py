@@ -1,9 +1,12 @@
 """Scripted calls: run caller turns through the real session and report the call.
 
 `voiceagent simulate` prints a call for people, or with `--json` exactly one JSON
-object (states, outcome, caller, transcript, events, error) for programs. The call
-runs through the same chart, orchestrator and adapters as a live one, with the
-offline brain in the LLM seat, console telephony and an in-memory store.
+object (states, outcome, caller, transcript, events, error, and what it takes to
+follow the call through the chart again: the office time `at`, the caller's number,
+the brain and whether numbers were read back) for programs. The call runs through
+the same chart, orchestrator and adapters as a live one, with the offline brain in
+the LLM seat, console telephony and an in-memory store (or, with `--store`, the call
+store, so the call can be listed, drawn and replayed later).
 
 A call that fails is still a call: it is closed (hung up, recorded) and reported as
 far as it went, with `error` saying what went wrong; `error` is null otherwise.
@@ -17,13 +20,15 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from statecharts import AgencyConfig
+from statecharts import AgencyConfig, office_moment
 from voiceagent.brain import OfflineBrain
 from voiceagent.errors import describe
 from voiceagent.scripted.turns import Turn
 from voiceagent.session.call import CallRun, new_call
+from voiceagent.store.port import CallStore
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
+from voiceagent.telephony.port import TelephonyPort
 
 __all__ = ["CallFailedError", "call_report", "report_lines", "run_script"]
 
@@ -42,19 +47,31 @@ async def run_script(
     turns: Sequence[Turn],
     *,
     caller_number: str | None = None,
-    telephony: ConsoleTelephony | None = None,
+    telephony: TelephonyPort | None = None,
+    store: CallStore | None = None,
 ) -> CallRun:
     """Run every turn, then hang up if the call has not ended.
 
     Raises:
         CallFailedError: The call could not run to its end (it is closed all the same).
 
-    The call runs in a task of its own with an empty context: LiveKit keeps the
-    active agent in context variables, and a finished call must not leak them into
-    the next one run from the same task (the scenario runner runs many).
+    The call is recorded in `store` (left open), or in a private in-memory store.
+    It runs in a task of its own with an empty context: LiveKit keeps the active
+    agent in context variables, and a finished call must not leak them into the
+    next one run from the same task (the scenario runner runs many).
     """
-    call = _run_turns(config, at, turns, caller_number=caller_number, telephony=telephony)
-    return await asyncio.create_task(call, context=contextvars.Context())
+
+    async def call() -> CallRun:
+        calls = store if store is not None else SqliteCallStore(":memory:")
+        try:
+            return await _run_turns(
+                config, at, turns, caller_number=caller_number, telephony=telephony, store=calls
+            )
+        finally:
+            if store is None:
+                await calls.close()
+
+    return await asyncio.create_task(call(), context=contextvars.Context())
 
 
 async def _run_turns(
@@ -63,9 +80,9 @@ async def _run_turns(
     turns: Sequence[Turn],
     *,
     caller_number: str | None,
-    telephony: ConsoleTelephony | None,
+    telephony: TelephonyPort | None,
+    store: CallStore,
 ) -> CallRun:
-    store = SqliteCallStore(":memory:")
     run = new_call(
         config=config,
         at=at,
@@ -91,8 +108,6 @@ async def _run_turns(
         await run.close()
     except Exception as error:  # closing a broken call may fail too: the first error wins
         failure = failure or error
-    finally:
-        await store.close()
     if failure is not None:
         raise CallFailedError(run, failure) from failure
     return run
@@ -108,6 +123,10 @@ def call_report(run: CallRun, error: str | None = None) -> dict[str, Any]:
     record = chart.record
     outcome = chart.outcome
     return {
+        "at": office_moment(chart.config.office, chart.now).local.isoformat(),
+        "caller_number": record.caller_number,
+        "phone_read_back": chart.read_back_phone,
+        "brain": run.setup.get("brain"),
         "states": list(chart.path),
         "outcome": {
             "kind": outcome.kind.value if outcome else "hung_up",

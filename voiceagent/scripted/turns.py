@@ -1,8 +1,10 @@
 """Caller turns from text: script files, piped input, and the line's own events.
 
 A script has one caller turn per line; blank lines and `#` comments are skipped.
-Two markers stand for what happens on the line rather than what is said:
-`<silence>` (the caller says nothing for the away timeout) and `<hangup>`.
+Three markers stand for what happens on the line rather than what is said:
+`<silence>` (the caller says nothing for the away timeout), `<hangup>`, and
+`<time-limit>` (the call reaches its maximum length). A replayed call's caller
+side is written with the same markers.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ __all__ = ["LINE_EVENTS", "Turn", "parse_at", "parse_turns"]
 LINE_EVENTS: Final[dict[str, str]] = {
     "<silence>": "caller_away_timeout",
     "<hangup>": "hangup",
+    "<time-limit>": "call_time_limit",
 }
 """Markers for events of the line itself, and the chart event each fires."""
 

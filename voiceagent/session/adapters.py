@@ -175,7 +175,10 @@ def adapter_for(
 async def refresh(agent: Any, chart: Reception, *, asked_already: bool) -> None:
     """Bring a live adapter's instructions and tools up to the chart's current state."""
     if isinstance(agent, StateAdapter):
-        await agent.update_instructions(
-            _instructions(chart, agent.state, asked_already=asked_already)
-        )
-        await agent.update_tools(list(tools_for(chart.allowed_event_names())))
+        instructions = _instructions(chart, agent.state, asked_already=asked_already)
+        if instructions != agent.instructions:
+            await agent.update_instructions(instructions)
+        tools = list(tools_for(chart.allowed_event_names()))
+        if [tool.id for tool in tools] != [tool.id for tool in agent.tools]:
+            # LiveKit rebuilds every tool's schema on an update: only when they change.
+            await agent.update_tools(tools)

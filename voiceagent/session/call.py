@@ -32,10 +32,18 @@ from voiceagent.session.silence import SilenceWatch
 from voiceagent.session.turn_watch import TurnWatch
 from voiceagent.session.waits import first_of
 from voiceagent.session.watchdog import REPLY_BOUND, CallStalledError, Debt
-from voiceagent.store.port import CallStore
+from voiceagent.store.port import SETUP_METRICS, CallStore
 from voiceagent.telephony.port import TelephonyPort
 
-__all__ = ["TEXT_ONLY", "USER_AWAY_SECONDS", "CallRun", "Line", "Speech", "new_call"]
+__all__ = [
+    "TEXT_ONLY",
+    "USER_AWAY_SECONDS",
+    "CallRun",
+    "Line",
+    "Speech",
+    "brain_name",
+    "new_call",
+]
 
 USER_AWAY_SECONDS = 12.5
 """Silence before the receptionist checks the caller is still there (agency round 4)."""
@@ -49,6 +57,11 @@ only bounds a session so wedged that even ending the call cannot finish."""
 _log = structlog.get_logger(__name__)
 MAX_TOOL_STEPS = 6
 """One caller turn may carry several facts (intent, type, name, phone): room for each."""
+
+
+def brain_name(brain: llm.LLM[Any]) -> str:
+    """How a call's record names the brain in the LLM seat ("local/offline-brain")."""
+    return f"{brain.provider}/{brain.model}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +96,8 @@ class CallRun:
     orchestrator: Orchestrator
     transcript: list[Line] = field(default_factory=list)
     silence: SilenceWatch | None = None
+    setup: dict[str, object] = field(default_factory=dict)
+    """Stored with the call as it starts (`SETUP_METRICS`)."""
     turns: TurnWatch | None = None
     """Reports caller turns that gave the chart nothing it could use."""
     wordless: list[tuple[int, str]] = field(default_factory=list)
@@ -109,6 +124,12 @@ class CallRun:
         (after `session.start`, audit A1) before the greeting can be heard.
         """
         first = await self.orchestrator.begin(self.session)
+        await _kept(
+            self.orchestrator.store.record_metrics(
+                self.orchestrator.call_id, self.orchestrator.clock(), SETUP_METRICS, self.setup
+            ),
+            "call setup not stored",
+        )
         if room is None:
             await self.session.start(first)
         else:
@@ -154,8 +175,15 @@ class CallRun:
             turn.result()  # an error the call survived is the caller's script's to see
         # A turn that gave the chart nothing is answered by the chart (it pays the reply).
         await self.turn_ended()
-        if orchestrator.watchdog.owes(Debt.REPLY) is not None:
+        owed = orchestrator.watchdog.owes(Debt.REPLY) is not None
+        if owed:
             await first_of(orchestrator.watchdog.paid(Debt.REPLY), orchestrator.finished.wait())
+        retried = orchestrator.rescue.retrying
+        if retried:
+            # a rescue's fresh reply runs its tools in the background (LiveKit's idle
+            # wait does not count them): the turn is answered when they are done
+            await first_of(orchestrator.rescue.retries_done(), orchestrator.finished.wait())
+        if owed or retried:
             await orchestrator.wait_idle()
 
     async def turn_ended(self) -> None:
@@ -191,12 +219,12 @@ class CallRun:
         await self.session.aclose()
 
 
-async def _kept(line: Awaitable[None]) -> None:
-    """A transcript line's write: a store failure is logged, and the call goes on."""
+async def _kept(write: Awaitable[None], failure: str = "transcript line not stored") -> None:
+    """A record's write: a store failure is logged, and the call goes on."""
     try:
-        await line
+        await write
     except Exception as error:  # the call must not fail for want of a transcript line
-        _log.warning("transcript line not stored", error_type=type(error).__name__)
+        _log.warning(failure, error_type=type(error).__name__)
 
 
 def new_call(
@@ -242,7 +270,11 @@ def new_call(
         user_away_timeout=user_away_timeout,
         max_tool_steps=MAX_TOOL_STEPS,
     )
-    run = CallRun(session=session, orchestrator=orchestrator)
+    run = CallRun(
+        session=session,
+        orchestrator=orchestrator,
+        setup={"brain": brain_name(brain), "phone_read_back": chart.read_back_phone},
+    )
 
     silence = SilenceWatch(
         run.caller_silent,

@@ -42,7 +42,7 @@ from voiceagent.session.tools import LLM_EVENTS
 from voiceagent.session.waits import first_of
 from voiceagent.session.watchdog import REPLY_BOUND, CallStalledError, Debt
 from voiceagent.store.port import CallStore
-from voiceagent.telephony.port import TelephonyPort
+from voiceagent.telephony.port import CONNECTED_EVENT, FAILED_EVENT, TelephonyPort
 
 __all__ = ["Orchestrator"]
 
@@ -263,7 +263,8 @@ class Orchestrator:
         )
         await self._apply()
         said, self._said = self._said, []
-        self._asked_already = any(_asks(say) for say in said)
+        # the chart marks a line that asks its own question (or closes the moment)
+        self._asked_already = any(say.line in SELF_CONTAINED for say in said)
         if self.chart.is_terminated:
             return None
         top = self.chart.where().split(".")[0]
@@ -364,10 +365,10 @@ class Orchestrator:
         dial = self.telephony.transfer_to_voicemail if voicemail else self.telephony.transfer
         result = await dial(target)
         if result.connected:
-            await self.fire("transfer_succeeded")
+            await self.fire(CONNECTED_EVENT)
         else:
             self._log.warning("transfer failed", to=target.name, reason=result.reason)
-            await self.fire("transfer_failed", reason=result.reason)
+            await self.fire(FAILED_EVENT, reason=result.reason)
 
     async def _end(self) -> None:
         self.watchdog.stop()
@@ -390,32 +391,18 @@ class Orchestrator:
         return adapter_for(self, state, asked_already=self._asked_already, chat_ctx=chat_ctx)
 
     def _handoff(self, state: str) -> None:
-        previous = self.session.current_agent
         self._adapter_state = state
         self._settled.clear()
         self._log.info("handoff", to=state)
         self._reply_on_entry = not self._asked_already
         self.watchdog.owe(Debt.HANDOFF, f"the handoff to {state}")
-        self.session.update_agent(self._adapter(state, chat_ctx=previous.chat_ctx.copy()))
+        self.hand_off_again()
 
     def hand_off_again(self) -> None:
-        """Make the last handoff once more, with a fresh adapter (a rescue)."""
+        """Hand off to a fresh adapter for the current state, with the conversation so far."""
         previous = self.session.current_agent
         adapter = self._adapter(self._adapter_state, chat_ctx=previous.chat_ctx.copy())
         self.session.update_agent(adapter)
 
-    def reply_again(self) -> None:
-        """Ask the live adapter for a fresh reply (a rescue).
-
-        Its instructions are left as they are: they were made current by the last chart
-        event, and an update now would read to the model as another adapter taking over.
-        """
-        self.session.generate_reply()
-
     async def _refresh(self, agent: Any) -> None:
         await refresh(agent, self.chart, asked_already=self._asked_already)
-
-
-def _asks(say: Say) -> bool:
-    """The chart marks the line as asking its own question (or closing the moment)."""
-    return say.line in SELF_CONTAINED

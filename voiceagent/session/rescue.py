@@ -41,6 +41,8 @@ class Rescue:
         self._holding: set[str] = set()
         """Ids of the holding lines said: they never count as the reply the caller is owed."""
         self._log = _log.bind(call_id=orchestrator.call_id)
+        self._retries: list[SpeechHandle] = []
+        """The fresh replies asked for: each runs on in the background, tools and all."""
         self.watchdog = ReplyWatchdog(
             bound=bound,
             retry=self._retry,
@@ -79,10 +81,26 @@ class Rescue:
                 self._orchestrator.hand_off_again()
             else:
                 self._log.warning("reply retried", after=reason)
-                self._orchestrator.reply_again()
+                # the live adapter's instructions stay: the last chart event made them
+                # current, and an update now would read as another adapter taking over
+                self._retries.append(session.generate_reply())
         except RuntimeError as error:  # the session is closing or between activities
             self._log.warning("retry not possible", error=describe(error))
         return Overdue.HOLDING_LINE
+
+    @property
+    def retrying(self) -> bool:
+        """A fresh reply asked for may still be running."""
+        return bool(self._retries)
+
+    async def retries_done(self) -> None:
+        """Wait until every fresh reply asked for has finished, its tools and their replies too.
+
+        LiveKit's idle wait does not count a reply whose tools still run in the background,
+        so a caller's script waits on the retries themselves before its next turn.
+        """
+        while self._retries:
+            await self._retries.pop(0).wait_for_playout()
 
     async def _give_up(self, stalled: CallStalledError) -> None:
         """The last resort: cut off whatever is wedged, so the apology is heard, and end."""

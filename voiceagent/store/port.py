@@ -25,6 +25,7 @@ from typing import Any, Literal, Protocol
 from statecharts import Intent, Message, MessageKind, Outcome
 
 __all__ = [
+    "SETUP_METRICS",
     "CallEvent",
     "CallMetric",
     "CallRecordRow",
@@ -42,6 +43,13 @@ __all__ = [
 ]
 
 Urgency = Literal["high", "normal"]
+
+SETUP_METRICS = "setup"
+"""The metrics kind of a call's setup, stored as it starts: which brain sat in the LLM
+seat (`brain`, "local/offline-brain") and whether the caller's number was read back
+(`phone_read_back`). A replay needs both: only the offline brain's answers can be
+given again, and a spoken call's chart asks for a yes to the number where a text
+call's does not."""
 
 
 class StoreSchemaError(RuntimeError):

@@ -214,7 +214,7 @@ class SqlCallStore:
         moved = 0
         for entry in await asyncio.to_thread(journal.entries):
             try:
-                await self._transaction(functools.partial(_apply, entry.write))
+                await self._transaction(functools.partial(writes.apply_write, write=entry.write))
             except UNREACHABLE as error:
                 _log.warning("journal not moved yet", error_type=type(error).__name__)
                 break
@@ -386,10 +386,6 @@ class SqlCallStore:
                 upgrade(conn)
             self._migrated = True
         return self._engine
-
-
-def _apply(write: writes.Write, conn: Connection) -> None:
-    writes.apply_write(conn, write)
 
 
 def _with_connection(engine: Engine, work: Callable[[Connection], _T]) -> _T:

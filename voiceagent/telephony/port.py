@@ -20,6 +20,8 @@ from typing import Protocol
 from statecharts import Target, mask_phone
 
 __all__ = [
+    "CONNECTED_EVENT",
+    "FAILED_EVENT",
     "NO_DESTINATION",
     "TelephonyPort",
     "TransferKind",
@@ -30,6 +32,10 @@ __all__ = [
 
 NO_DESTINATION = "no destination configured"
 """The reason given, without dialling, when the agency configured nowhere to dial."""
+CONNECTED_EVENT = "transfer_succeeded"
+"""The chart event the orchestrator fires when a transfer connects."""
+FAILED_EVENT = "transfer_failed"
+"""The chart event the orchestrator fires when a transfer fails, with the `reason`."""
 
 
 class TransferKind(StrEnum):

@@ -29,10 +29,16 @@ def _simulate_json(tmp_path: Path, text: str, *extra: str, capsys: pytest.Captur
 
 
 def test_simulate_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`simulate --json` prints one object: states, outcome, caller, transcript, events, error."""
+    """`simulate --json` prints one object: the call, its error, what it takes to follow it."""
     report = _simulate_json(tmp_path, QUOTE, capsys=capsys)
-    assert set(report) == {"states", "outcome", "caller", "transcript", "events", "error"}
+    assert set(report) == {
+        "at", "caller_number", "phone_read_back", "brain",
+        "states", "outcome", "caller", "transcript", "events", "error",
+    }  # fmt: skip
     assert report["error"] is None
+    assert report["at"] == "2026-11-24T10:00:00-05:00"
+    assert report["brain"] == "local/offline-brain"
+    assert report["phone_read_back"] is False
     assert report["states"][0] == "greeting"
     assert report["states"][-1] == "ended"
     assert report["outcome"] == {
@@ -52,6 +58,19 @@ def test_simulate_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert speakers == {"agent", "caller"}
     requests = [event for event in report["events"] if event["name"] == "request"]
     assert [event["args"]["intent"] for event in requests] == ["new_quote"]
+
+
+def test_simulate_keeps_the_call_in_a_store_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`simulate --store FILE` keeps the call there, to be listed, drawn and replayed."""
+    monkeypatch.delenv("VOICEAGENT_STORE", raising=False)
+    store = str(tmp_path / "calls.sqlite3")
+    report = _simulate_json(tmp_path, QUOTE, "--store", store, capsys=capsys)
+    assert main(["calls", "--store", store, "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert listed["outcome"] == report["outcome"]
+    assert listed["path"] == report["states"]
 
 
 def test_simulate_ring_group_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,7 +21,7 @@ from voiceagent.session.watchdog import (
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 
-from .delays import SlowBrain
+from .delays import SlowBrain, slow_seams
 
 pytestmark = pytest.mark.session
 
@@ -214,6 +214,33 @@ async def test_a_lost_reply_gets_the_holding_line_and_a_fresh_reply() -> None:
     assert [(f["debt"], f["after"], f["action"]) for f in watchdog] == [
         ("reply", "the caller's turn", "holding_line")
     ]
+
+
+async def test_the_next_turn_waits_for_a_fresh_reply_whose_tools_are_still_running(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A rescued turn is over only when the fresh reply's tools are: the next turn never races them.
+
+    The fresh reply asks for the quote, then for the kind of insurance, in two tool
+    steps; LiveKit's idle wait does not count tools running in the background, so
+    before the fix the caller's name and number arrived in the middle and the car
+    (personal insurance) was never recorded: the call never reached Brad.
+    """
+    slow_seams(monkeypatch, lambda: 0.2)
+    store = SqliteCallStore(":memory:")
+    run = await open_call(SlowBrain(lose_after_caller=1), store)
+    try:
+        await run.say("I need a quote for my car")
+        await run.say("My name is Kelly Urban, that's U R B A N, and my number is 407 555 0123")
+        await run.orchestrator.wait_idle()
+    finally:
+        await run.close()
+        await store.close()
+    outcome = run.chart.outcome
+    assert run.chart.record.insurance_type == "personal"
+    assert outcome is not None
+    assert outcome.target is not None
+    assert (outcome.kind, outcome.target.name) == (OutcomeKind.TRANSFER, "Brad")
 
 
 async def test_a_wedged_model_ends_the_call_through_the_error_path() -> None:

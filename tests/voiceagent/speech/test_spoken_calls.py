@@ -61,8 +61,12 @@ def test_claim_after_hours_gets_the_carrier_line_and_ends(
     argv = ["call", "--audio", *turns, "--out", str(out), "--at", AFTER_HOURS, "--json"]
     assert main([*argv, "--store", str(tmp_path / "calls.sqlite3")]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"states", "outcome", "caller", "transcript", "events", "error"}
+    assert set(report) == {
+        "at", "caller_number", "phone_read_back", "brain",
+        "states", "outcome", "caller", "transcript", "events", "error",
+    }  # fmt: skip
     assert report["error"] is None
+    assert report["phone_read_back"] is True
     assert report["states"] == [
         "greeting",
         "triage",

@@ -11,6 +11,7 @@ import pytest
 from livekit.agents import AgentServer, JobProcess
 from livekit.agents.job import JobExecutorType
 
+import voiceagent.worker.prewarm as prewarm_module
 from statecharts import default_agency
 from tests.statecharts.agency_files import shipped_text
 from voiceagent.cli.main import main
@@ -192,3 +193,18 @@ def test_prewarm_refuses_bad_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     proc = JobProcess(executor_type=JobExecutorType.THREAD, user_arguments=None, http_proxy=None)
     with pytest.raises(SettingsError, match="VOICEAGENT_VAD__ACTIVATION_THRESHOLD"):
         prewarm(proc)
+
+
+@pytest.mark.parametrize(
+    ("executor", "freezes"), [(JobExecutorType.PROCESS, True), (JobExecutorType.THREAD, False)]
+)
+def test_a_worker_process_freezes_what_prewarm_loaded(
+    executor: JobExecutorType, freezes: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process of its own hides its loaded heap from the collector; a shared one does not."""
+    frozen: list[bool] = []
+    monkeypatch.setattr(prewarm_module.gc, "freeze", lambda: frozen.append(True))
+    proc = JobProcess(executor_type=executor, user_arguments=None, http_proxy=None)
+    prewarm(proc)
+    assert isinstance(proc.userdata[PREWARMED], Prewarmed)
+    assert frozen == ([True] if freezes else [])

@@ -1,0 +1,1 @@
+"""Recorded calls followed again: on the chart alone, or through the whole session."""
