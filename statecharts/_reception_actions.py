@@ -54,7 +54,9 @@ REPEATABLE = frozenset(
         Line.MORTGAGEE_IN_WRITING,
         Line.VENDOR_EMAIL,
         Line.HOURS_LOCATION,
+        Line.HOURS_LOCATION_AGAIN,
         Line.SERVICES,
+        Line.SERVICES_AGAIN,
     }
 )
 """Answers a caller may ask to hear again ("could you repeat that?")."""
@@ -507,12 +509,19 @@ class ReceptionActions(ReceptionGuards):
             self._say(Line.PHONE_AGAIN)
 
     def answer_hours(self) -> None:
-        """Hours and address, from the configuration, never from memory."""
-        self._say(Line.HOURS_LOCATION)
+        """Hours and address, from the configuration, never from memory.
+
+        Asked again straight after ("and where are you?"), in other words.
+        """
+        self._answer_again_or(Line.HOURS_LOCATION, Line.HOURS_LOCATION_AGAIN)
 
     def answer_services(self) -> None:
-        """The lines of insurance the agency offers."""
-        self._say(Line.SERVICES)
+        """The lines of insurance the agency offers (in other words if just said)."""
+        self._answer_again_or(Line.SERVICES, Line.SERVICES_AGAIN)
+
+    def _answer_again_or(self, line: Line, again: Line) -> None:
+        just_said = self.said[-1] if self.said else None
+        self._say(again if just_said in (line, again) else line)
 
     def answer_redirect(self, topic: RedirectTopic) -> None:
         """Politely decline and steer back: the question still pending, in other words.

@@ -71,6 +71,9 @@ class ReceptionMisses(ReceptionMessages):
         question = self.pending_question()
         if question is None:
             return None
+        if question is Question.HOW_CAN_I_HELP and self._answered:
+            # answered already: offer more, never start over with "how can I help?"
+            return f"{self._got} {ANYTHING_ELSE}" if self._got else ANYTHING_ELSE
         recent = self._recent(question)
         text = question_text(question, next_wording(question, recent))
         return f"{self._got} {text}" if recent and self._got else text

@@ -55,7 +55,9 @@ class Line(StrEnum):
     MORTGAGEE_IN_WRITING = "mortgagee_in_writing"
     BANK_ANSWER = "bank_answer"
     HOURS_LOCATION = "hours_location"
+    HOURS_LOCATION_AGAIN = "hours_location_again"
     SERVICES = "services"
+    SERVICES_AGAIN = "services_again"
     APPOINTMENT = "appointment"
     APPOINTMENT_CLOSED = "appointment_closed"
     PERSON_SCREENING = "person_screening"
@@ -156,7 +158,9 @@ SELF_CONTAINED = frozenset(
         Line.LENDER_QUESTION,
         Line.MORTGAGEE_IN_WRITING,
         Line.HOURS_LOCATION,
+        Line.HOURS_LOCATION_AGAIN,
         Line.SERVICES,
+        Line.SERVICES_AGAIN,
         Line.PERSON_SCREENING,
         Line.PERSON_SCREENING_MESSAGE,
         Line.PERSON_AMBIGUOUS,
@@ -313,6 +317,16 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
             f"We're open {_hours(config)}. We're at {office.address_spoken or office.address}. "
             "Is there anything else, or would you like to schedule an appointment?"
         ),
+        Line.HOURS_LOCATION_AGAIN: lambda: (
+            f"Sure. Our office is at {office.address_spoken or office.address}, and our hours "
+            f"are {_hours(config)}. Is there anything else I can help you with?"
+        ),
+        Line.SERVICES_AGAIN: lambda: (
+            f"Sure. The insurance we write is {services_phrase(office.services)}. "
+            "Would you like a quote on one of them?"
+            if office.services
+            else "Would you like a quote?"
+        ),
         Line.SERVICES: lambda: (
             f"We offer {services_phrase(office.services)}. "
             "Can I help you with one of those, or get you a quote?"
@@ -321,8 +335,8 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
         ),
         Line.APPOINTMENT: lambda: (
             "Walk-ins are welcome, but appointments are strongly recommended so we have "
-            "enough time to review your concerns, questions, or changes. I'm transferring "
-            "you to our team to get that scheduled."
+            "enough time to review your concerns, questions, or changes. Our team can get "
+            "that scheduled for you."
         ),
         Line.APPOINTMENT_CLOSED: lambda: (
             "Walk-ins are welcome, but appointments are strongly recommended so we have "
@@ -430,7 +444,10 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
             f"Let me read that back: {params.get('digits', '')}. Is that right?"
         ),
         Line.PHONE_AGAIN: lambda: "Sorry about that. Could you say the number again for me?",
-        Line.CHECK_IN: lambda: _then("Are you still there?", question),
+        # one question at a time: the open question, after silence, is the check-in itself
+        Line.CHECK_IN: lambda: (
+            f"Just checking in. {question}" if question else "Are you still there?"
+        ),
         Line.CLARIFY: lambda: _then("Sorry, I didn't quite catch that.", question),
         Line.HELP: lambda: "Let me get you to someone who can help.",
         Line.HELP_QUESTION: lambda: _then("Let me get you to someone who can help.", question),
@@ -438,28 +455,27 @@ def render(line: Line, config: AgencyConfig, moment: OfficeMoment, **params: str
         Line.ASK_AGAIN: lambda: question,
         Line.UNCLEAR_WRAP_UP: lambda: (
             "I'm sorry, I didn't catch that. If you need anything else, please call us back "
-            f"any time. Thank you for calling {office.name}. Goodbye."
+            "any time. Thanks for calling. Goodbye."
         ),
         Line.UNCLEAR_GOODBYE: lambda: (
             "I'm sorry, I'm having trouble understanding, and I couldn't get a number to call "
             f"you back. Please call us again during office hours, {weekly_hours(office)}, or "
-            f"email {info_email}. Thank you for calling {office.name}. Goodbye."
+            f"email {info_email}. Thanks for calling. Goodbye."
         ),
         Line.SILENCE_GOODBYE: lambda: (
-            f"It seems we got disconnected.{passed} Thank you for calling {office.name}. Goodbye."
+            f"It seems we got disconnected.{passed} Thanks for calling. Goodbye."
         ),
-        Line.WRAP_UP: lambda: (
-            f"Thank you for calling {office.name}. Have a great {_closed_word(moment)}!"
-        ),
+        # the greeting thanked the caller for calling the agency by name: not word for word again
+        Line.WRAP_UP: lambda: f"Thanks for calling, and have a great {_closed_word(moment)}!",
         Line.ERROR_GOODBYE: lambda: (
             "I'm sorry, something went wrong on my end."
             f"{passed or ' Please call us back, and we will be glad to help.'} "
-            f"Thank you for calling {office.name}. Goodbye."
+            "Thanks for calling. Goodbye."
         ),
         Line.TIME_LIMIT_GOODBYE: lambda: (
             "I'm sorry, we've reached the time limit for this call."
             f"{passed or ' Please call us back, and we will be glad to help.'} "
-            f"Thank you for calling {office.name}. Goodbye."
+            "Thanks for calling. Goodbye."
         ),
     }
     if line in (Line.GREETING_OPEN, Line.GREETING_LUNCH, Line.GREETING_CLOSED):

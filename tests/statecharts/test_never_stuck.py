@@ -431,7 +431,7 @@ def test_the_check_in_puts_the_question_in_other_words() -> None:
     call = start().run([ev("request", intent="new_quote")])
     call.chart.heard_agent(question_text(Question.INSURANCE_TYPE))
     call.fire("caller_away_timeout")
-    assert said(call)[-1] == "Are you still there? " + question_text(Question.INSURANCE_TYPE, 1)
+    assert said(call)[-1] == "Just checking in. " + question_text(Question.INSURANCE_TYPE, 1)
 
 
 # --- say it again ------------------------------------------------------------------------------

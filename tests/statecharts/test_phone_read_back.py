@@ -202,7 +202,7 @@ def test_the_silence_check_in_asks_about_the_number() -> None:
     """Silence while a number awaits confirmation repeats the confirmation question."""
     call = quote_with_number()
     call.fire("caller_away_timeout")
-    assert said(call)[-1].text == "Are you still there? Did I get your phone number right?"
+    assert said(call)[-1].text == "Just checking in. Did I get your phone number right?"
 
 
 @pytest.mark.parametrize(

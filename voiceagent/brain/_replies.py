@@ -142,7 +142,9 @@ def _words(block: CallState, recent: Recent, heard: Understanding | None) -> str
     ask, needed = block.ask, block.needed
     if recent.errors and (recent.last_is_error or error_field(recent.errors[-1])):
         return clarify_error(recent.errors[-1], ask)
-    if heard is None:
+    if heard is None or recent.handed_off:
+        # The words were used by the adapter that handed over (or there are none): no
+        # "didn't catch that", even of an empty turn; only the question, if not yet put.
         return _ask_once(ask, recent, needed)
     if heard.is_empty:
         return didnt_catch(ask)
@@ -152,9 +154,9 @@ def _words(block: CallState, recent: Recent, heard: Understanding | None) -> str
         return f"I'm here to help with insurance. {ask}" if ask else REDIRECT
     if heard.partial_phone and not heard.phone and needed in (Question.PHONE, Question.CONTACT):
         return FULL_PHONE
-    if recent.made or recent.handed_off:
-        # the words were used (by this adapter, or by the one that handed over): no "didn't
-        # catch that", only the pending question if it was not already put
+    if recent.made:
+        # the words were used by this adapter: no "didn't catch that", only the pending
+        # question if it was not already put
         return _ask_once(ask, recent, needed)
     if needed is Question.CARRIER and heard.yes:
         return ASK_CARRIER

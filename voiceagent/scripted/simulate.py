@@ -141,7 +141,7 @@ def call_report(run: CallRun, error: str | None = None) -> dict[str, Any]:
             "last_name_spelled": record.last_name_spelled,
             "intent": record.call_intent.value if record.call_intent else None,
         },
-        "transcript": [{"speaker": line.speaker, "text": line.text} for line in run.transcript],
+        "transcript": _transcript(run),
         "events": [{"name": name, "args": _plain(args)} for name, args in chart.event_log],
         "error": error or run.orchestrator.failure,
     }
@@ -150,13 +150,29 @@ def call_report(run: CallRun, error: str | None = None) -> dict[str, Any]:
 def report_lines(report: dict[str, Any], persona: str) -> list[str]:
     """The call as `simulate` prints it for people: the transcript, the states, the outcome."""
     lines = [
-        f"{persona if line['speaker'] == 'agent' else 'Caller'}: {line['text']}"
+        f"{persona if line['speaker'] == 'agent' else 'Caller'}: "
+        f"{line['text'] or '(' + line.get('note', 'silence') + ')'}"
         for line in report["transcript"]
     ]
     target = report["outcome"]["target"]
     lines.append(f"[states: {' -> '.join(report['states'])}]")
     to = f" to {target['name']}" if target else ""
     lines.append(f"[outcome: {report['outcome']['kind']}{to}]")
+    return lines
+
+
+def _transcript(run: CallRun) -> list[dict[str, str]]:
+    """The lines said, with each caller turn that had no words as an empty caller line.
+
+    Its `note` says which: a "silence" the caller let pass, or "nothing heard".
+    """
+    lines: list[dict[str, str]] = []
+    pending = sorted(run.wordless)
+    for index, line in enumerate(run.transcript):
+        while pending and pending[0][0] <= index:
+            lines.append({"speaker": "caller", "text": "", "note": pending.pop(0)[1]})
+        lines.append({"speaker": line.speaker, "text": line.text})
+    lines.extend({"speaker": "caller", "text": "", "note": note} for _, note in pending)
     return lines
 
 

@@ -10,7 +10,9 @@ Runs over `simulate --json` reports (the scenario suite, generated calls) and fi
 - an apology for a connection that was never attempted (no transfer was dialled
   and failed before it).
 
-Each finding names the line it is about, so a failing test points at the words.
+Each finding names the line it is about, so a failing test points at the words. A
+caller line with no words is a silence the caller let pass (the away timeout): a
+turn they took, so the receptionist's check-in after it answers it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 
 from voiceagent.telephony.port import NO_DESTINATION
 
-__all__ = ["Finding", "FindingKind", "check_report", "check_transcript"]
+__all__ = ["SETTLED", "Finding", "FindingKind", "check_report", "check_transcript"]
 
 REPEAT_MIN_WORDS = 4
 """A sentence of at least this many words must not be said again in the same or next turn."""
@@ -60,6 +62,11 @@ class FindingKind(StrEnum):
     """The same sentence again in the same turn or the next one."""
     FALSE_APOLOGY = "false_apology"
     """An apology for a failed connection when no transfer was dialled and failed."""
+
+
+SETTLED: frozenset[FindingKind] = frozenset(FindingKind)
+"""The kinds no call may have: every kind (issue 12 section 5). The scenario suite and
+the generated calls fail on any finding of these."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,6 +100,10 @@ class CallRun:
     """Stored with the call as it starts (`SETUP_METRICS`)."""
     turns: TurnWatch | None = None
     """Reports caller turns that gave the chart nothing it could use."""
+    wordless: list[tuple[int, str]] = field(default_factory=list)
+    """Caller turns with no words, each with the number of transcript lines said before
+    it: "silence" (the away timeout passed) or "nothing heard" (a turn with no words in
+    it). Each is a turn the caller took, so what is said after it answers that turn."""
 
     @property
     def chart(self) -> Reception:
@@ -190,7 +194,16 @@ class CallRun:
 
     async def shell_event(self, event: str) -> None:
         """An event from the line rather than from speech: silence, hang-up."""
+        if event == "caller_away_timeout":
+            await self.caller_silent()
+            return
         await self.orchestrator.fire(event)
+        await self.orchestrator.wait_idle()
+
+    async def caller_silent(self) -> None:
+        """The caller said nothing for the away timeout: the chart checks in, or ends."""
+        self.wordless.append((len(self.transcript), "silence"))
+        await self.orchestrator.fire("caller_away_timeout")
         await self.orchestrator.wait_idle()
 
     async def close(self) -> None:
@@ -264,7 +277,7 @@ def new_call(
     )
 
     silence = SilenceWatch(
-        lambda: orchestrator.fire("caller_away_timeout"),
+        run.caller_silent,
         timeout=user_away_timeout or USER_AWAY_SECONDS,
         on_hold=lambda: run.chart.where() in ON_HOLD_STATES,
         ended=lambda: run.ended,
@@ -282,6 +295,8 @@ def new_call(
         item = event.item
         if isinstance(item, llm.ChatMessage) and item.role == "user":
             turns.caller_spoke()  # even an empty turn is a turn the caller took
+            if not item.text_content:
+                run.wordless.append((len(run.transcript), "nothing heard"))
         if isinstance(item, llm.ChatMessage) and item.text_content:
             if item.role == "user":
                 silence.caller_spoke()

@@ -32,7 +32,7 @@ STATE_PROMPTS: Final[dict[str, str]] = {
         "changes, cancellations and coverage questions, collect only what is still needed."
     ),
     "claims": (
-        "The caller has a claim. Help them reach their carrier's 24/7 claims line, or take "
+        "The caller has a claim. Help them reach their carrier's 24-hour claims line, or take "
         "their details for a callback if they ask."
     ),
     "mortgagee": (

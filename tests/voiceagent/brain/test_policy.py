@@ -486,6 +486,24 @@ def test_after_a_handoff_the_callers_words_were_caught() -> None:
     )
 
 
+def test_after_a_handoff_an_empty_turn_is_not_said_to_be_missed() -> None:
+    """A turn with no words was the last step's to answer: the new adapter only asks.
+
+    Found by the transcript check over generated calls: "Sorry, I didn't catch that"
+    from the message adapter, after the chart had already answered the empty turn.
+    """
+    history: list[Turn] = [
+        AgentSaid("Sorry, I didn't quite catch that. Is it about a quote, a claim, or else?"),
+        CallerSaid(""),
+        AgentSaid("Let me get you to someone who can help."),
+        Handoff(),
+    ]
+    instructions = block("after_hours.taking_message", Question.CONTACT)
+    assert decide(instructions, history, tools("provide_details")) == Speak(
+        question_text(Question.CONTACT)
+    )
+
+
 def test_no_ask_line_means_an_empty_reply() -> None:
     """On entering a state that needs nothing, the brain says nothing at all."""
     history: list[Turn] = [

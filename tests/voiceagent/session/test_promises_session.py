@@ -38,6 +38,8 @@ from statecharts import (
     office_moment,
 )
 from voiceagent.brain import OfflineBrain
+from voiceagent.scripted.simulate import call_report
+from voiceagent.scripted.transcript_check import SETTLED, check_report
 from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.port import StoredMessage
 from voiceagent.store.sqlite import SqliteCallStore
@@ -232,6 +234,15 @@ async def test_any_caller_reaches_help_within_eight_turns(
     for before, after in itertools.pairwise(replies):
         repeated = _long_sentences(before) & _long_sentences(after)
         assert not repeated, f"said in two consecutive turns: {repeated}"
+    _check_transcript(run)
+
+
+def _check_transcript(run: CallRun) -> None:
+    """Nothing a caller would notice at once (issue 12 section 5): no finding of any kind."""
+    report = call_report(run)
+    findings = [f for f in check_report(report) if f.kind in SETTLED]
+    story = "\n".join(f"{t['speaker']}: {t['text']}" for t in report["transcript"])
+    assert findings == [], "\n".join(map(str, findings)) + "\n" + story
 
 
 ENDINGS = ["<hangup>", "<silence>", "that's all, thanks", "<time limit>", "<error>"]
@@ -305,6 +316,7 @@ async def test_a_stated_need_and_a_number_leave_exactly_one_message_in_the_store
     number = "4075550100" if caller_id else None
     run, telephony, messages = await _in_its_own_task(_ended_call(at, texts, ending, number))
     assert len(messages) <= 1
+    _check_transcript(run)
     phone = "4075550123" if contact and "407" in contact else number
     transferred = bool(telephony.transfers)
     if phone is None or transferred:

@@ -537,7 +537,7 @@ async def test_hours_and_location_are_answered_from_the_configuration(status: st
         assert "seventy-two oh eight West Sand Lake Road" in answer
         done = await call.turn("that's all, thank you")
         done.expect.contains_function_call(name="caller_done")
-        assert "Thank you for calling" in said(done)
+        assert "Thanks for calling" in said(done)
         assert call.outcome == (OutcomeKind.ANSWERED, None)
         assert call.dialled() == []
 

@@ -16,8 +16,8 @@ lunch and closing), and the call must:
     facts the caller gave;
 (c) never ask again for a field the caller's record already holds;
 (d) never say an acknowledgement or transfer line twice;
-(e) read as a good call to the transcript check (issue 12 section 5), for the
-    kinds of finding settled so far.
+(e) read as a good call to the transcript check (issue 12 section 5): no finding
+    of any kind.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ from tests.reference.strategies import BOUNDARY_LAST_NAMES
 from tests.statecharts.scenario_calls import AGENCIES, addressee_of
 from voiceagent.brain import OfflineBrain
 from voiceagent.scripted.simulate import call_report
-from voiceagent.scripted.transcript_check import FindingKind, check_report
+from voiceagent.scripted.transcript_check import SETTLED, check_report
 from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
@@ -63,8 +63,6 @@ pytestmark = pytest.mark.property
 
 OPEN = datetime(2026, 11, 24, 10, 0)
 """Tuesday 10:00 Eastern: open, so a complete intake is a live transfer."""
-SETTLED = frozenset({FindingKind.DIDNT_CATCH_UNPROMPTED})
-"""Transcript findings no generated call may have (as in the scenario suite)."""
 INSTANTS = (
     OPEN,
     datetime(2026, 11, 23, 9, 0),  # Monday, the opening minute
@@ -454,6 +452,6 @@ async def test_generated_callers_end_as_the_rules_say(caller: Caller) -> None:
     said = [str(line) for line in run.chart.said if line in ONCE_PER_CALL]
     assert len(said) == len(set(said)), f"{said}\n{story}"
 
-    # (e) nothing a caller would notice at once, of the kinds settled so far
+    # (e) nothing a caller would notice at once (every kind of finding)
     findings = [f for f in check_report(call_report(run)) if f.kind in SETTLED]
     assert findings == [], "\n".join(map(str, findings)) + "\n" + story

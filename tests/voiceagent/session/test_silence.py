@@ -99,7 +99,7 @@ async def test_a_silent_caller_is_checked_on_then_the_call_ends() -> None:
     await run.close()
     await store.close()
     said = [line.text for line in run.transcript if line.speaker == "agent"]
-    assert any(text.startswith("Are you still there?") for text in said)
+    assert any(text.startswith("Just checking in.") for text in said)
     assert "got disconnected" in said[-1]
     assert run.chart.outcome is not None
     assert run.chart.outcome.kind.value == "hung_up"

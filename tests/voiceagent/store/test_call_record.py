@@ -57,6 +57,6 @@ async def test_a_call_stores_its_transcript_between_its_events() -> None:
         "ask_hours",
         "agent: We're open Monday throug",
         "caller_away_timeout",
-        "agent: Are you still there? Is ",
+        "agent: Just checking in. Is it ",
         "hangup",
     ]

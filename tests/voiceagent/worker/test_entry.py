@@ -105,7 +105,7 @@ async def test_silence_checks_in_then_ends_the_call() -> None:
         session._update_user_state("away")
         await job.ended()
         said = " ".join(line.text for line in job.call.run.transcript if line.speaker == "agent")
-        assert "Are you still there?" in said
+        assert "Just checking in." in said
         assert job.call.run.ended
 
 
