@@ -41,6 +41,7 @@ from voiceagent.brain import OfflineBrain
 from voiceagent.scripted.simulate import call_report
 from voiceagent.scripted.transcript_check import SETTLED, check_report
 from voiceagent.session.call import CallRun, new_call
+from voiceagent.store.location import open_store
 from voiceagent.store.port import StoredMessage
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
@@ -249,9 +250,13 @@ ENDINGS = ["<hangup>", "<silence>", "that's all, thanks", "<time limit>", "<erro
 
 
 async def _ended_call(
-    at: datetime, texts: Sequence[str], ending: str, caller_number: str | None
+    at: datetime,
+    texts: Sequence[str],
+    ending: str,
+    caller_number: str | None,
+    location: str = ":memory:",
 ) -> tuple[CallRun, ConsoleTelephony, list[StoredMessage]]:
-    store = SqliteCallStore(":memory:")
+    store = SqliteCallStore(location) if location == ":memory:" else open_store(location)
     telephony = ConsoleTelephony()
     run = new_call(
         config=AGENCY,
@@ -280,7 +285,7 @@ async def _ended_call(
             await run.say(ending)
     finally:
         await run.close()
-        messages = await store.list_messages()
+        messages = await store.list_messages(run.orchestrator.call_id)
         await store.close()
     return run, telephony, messages
 
@@ -311,10 +316,37 @@ async def test_a_stated_need_and_a_number_leave_exactly_one_message_in_the_store
     status: str, need: str, contact: str | None, caller_id: bool, ending: str
 ) -> None:
     """However the call ends: one message in the store, for the person named, with the number."""
+    await _one_message_kept(status, need, contact, caller_id, ending, ":memory:")
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    status=st.sampled_from(sorted(STATUSES)),
+    need=st.sampled_from(sorted(MESSAGE_NEEDS)),
+    contact=st.sampled_from(["This is Kelly Urban, 407 555 0123", None]),
+    caller_id=st.booleans(),
+    ending=st.sampled_from(ENDINGS),
+)
+async def test_the_same_holds_on_postgresql(  # noqa: PLR0917 - one generated call
+    postgres_url: str, status: str, need: str, contact: str | None, caller_id: bool, ending: str
+) -> None:
+    """The same promise with the calls kept in PostgreSQL, as several workers keep them."""
+    await _one_message_kept(status, need, contact, caller_id, ending, postgres_url)
+
+
+async def _one_message_kept(  # noqa: PLR0917 - one generated call
+    status: str, need: str, contact: str | None, caller_id: bool, ending: str, location: str
+) -> None:
     at = STATUSES[status]
     texts = [need] if contact is None else [need, contact]
     number = "4075550100" if caller_id else None
-    run, telephony, messages = await _in_its_own_task(_ended_call(at, texts, ending, number))
+    run, telephony, messages = await _in_its_own_task(
+        _ended_call(at, texts, ending, number, location)
+    )
     assert len(messages) <= 1
     _check_transcript(run)
     phone = "4075550123" if contact and "407" in contact else number
