@@ -4,45 +4,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from structlog.testing import capture_logs
 
-from statecharts import Intent, Message, MessageKind, Target, TargetKind
 from voiceagent.store.location import open_store
 from voiceagent.store.outbox import DeliveryRejectedError, LogDelivery, Outbox
 from voiceagent.store.port import Delivery
 from voiceagent.store.sql import SqlCallStore
 from voiceagent.store.sqlite import SqliteCallStore
 
+from .samples import MESSAGE, T0, Clock
+
 pytestmark = pytest.mark.unit
-
-T0 = datetime(2026, 3, 2, 12, 15, tzinfo=UTC)
-MESSAGE = Message(
-    kind=MessageKind.CALLBACK,
-    for_target=Target(TargetKind.PERSON, "Louis", "Lewis", extension="7017"),
-    caller_name="Jane Doe",
-    phone_number="407-555-0100",
-    insurance_type="personal",
-    identifier="Doe",
-    intent=Intent.MAKE_CHANGE,
-    text="Please call me back about adding a driver.",
-    notes="lunch callback",
-)
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 class Staff:
