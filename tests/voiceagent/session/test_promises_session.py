@@ -42,7 +42,7 @@ from voiceagent.scripted.simulate import call_report
 from voiceagent.scripted.transcript_check import SETTLED, check_report
 from voiceagent.session.call import CallRun, new_call
 from voiceagent.store.location import open_store
-from voiceagent.store.port import StoredMessage
+from voiceagent.store.port import CallStore, StoredMessage
 from voiceagent.store.sqlite import SqliteCallStore
 from voiceagent.telephony.console import ConsoleTelephony
 from voiceagent.telephony.port import TransferKind
@@ -140,17 +140,7 @@ async def _call(
     said in each of its turns (the greeting first).
     """
     store = SqliteCallStore(":memory:")
-    telephony = ConsoleTelephony()
-    run = new_call(
-        config=AGENCY,
-        at=at,
-        brain=OfflineBrain(),
-        telephony=telephony,
-        store=store,
-        caller_number=caller_number,
-        user_away_timeout=None,
-    )
-    await run.start()
+    run, telephony = await _started_call(at, caller_number, store)
     starts = []
     try:
         for text in texts:
@@ -182,6 +172,24 @@ async def _helped(run: CallRun, store: SqliteCallStore) -> bool:
     if run.ended or run.chart.where() in ("transfer", "after_hours.voicemail"):
         return True
     return bool(await store.list_messages(run.orchestrator.call_id))
+
+
+async def _started_call(
+    at: datetime, caller_number: str | None, store: CallStore
+) -> tuple[CallRun, ConsoleTelephony]:
+    """A call with the offline brain on console telephony, greeted and listening."""
+    telephony = ConsoleTelephony()
+    run = new_call(
+        config=AGENCY,
+        at=at,
+        brain=OfflineBrain(),
+        telephony=telephony,
+        store=store,
+        caller_number=caller_number,
+        user_away_timeout=None,
+    )
+    await run.start()
+    return run, telephony
 
 
 async def _in_its_own_task(coroutine: Coroutine[Any, Any, _T]) -> _T:
@@ -257,17 +265,7 @@ async def _ended_call(
     location: str = ":memory:",
 ) -> tuple[CallRun, ConsoleTelephony, list[StoredMessage]]:
     store = SqliteCallStore(location) if location == ":memory:" else open_store(location)
-    telephony = ConsoleTelephony()
-    run = new_call(
-        config=AGENCY,
-        at=at,
-        brain=OfflineBrain(),
-        telephony=telephony,
-        store=store,
-        caller_number=caller_number,
-        user_away_timeout=None,
-    )
-    await run.start()
+    run, telephony = await _started_call(at, caller_number, store)
     try:
         for text in texts:
             await run.say(text)
